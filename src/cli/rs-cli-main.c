@@ -1,0 +1,110 @@
+/* rs-cli-main.c — restock-cli: global options, the command table, exit codes. */
+#include "rs-cli.h"
+#include "rs-i18n.h"
+
+/* Each group's grammar (DESIGN §9) is syntax, not prose: shown as is in --help. */
+static const struct {
+  const char     *name;
+  RsCliGroupFunc  func;
+  const char     *grammar;
+} groups[] = {
+  { "init", rs_cli_init, "init [--company NAME]" },
+  { "user", rs_cli_user, "user add NAME --role ROLE[,ROLE] [--full-name NAME] | user list | user disable NAME" },
+};
+
+static char *
+describe_commands (void)
+{
+  GString *text = g_string_new (_("Commands:"));
+
+  g_string_append_c (text, '\n');
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    g_string_append_printf (text, "  %s\n", groups[i].grammar);
+  g_string_append_c (text, '\n');
+  g_string_append (text, _("The password of --user comes from RESTOCK_PASSWORD, else it is asked on the terminal; "
+                           "a new user’s from RESTOCK_NEW_PASSWORD.\n"
+                           "Exit status: 0 done, 1 refused, 2 usage, 3 permission denied."));
+  return g_string_free (text, FALSE);
+}
+
+static int
+exit_code_for (const GError *error)
+{
+  if (error->domain == RS_CLI_USAGE_ERROR || error->domain == G_OPTION_ERROR)
+    return RS_CLI_EXIT_USAGE;
+  if (error->domain == RS_ERROR && error->code == RS_ERROR_PERMISSION)
+    return RS_CLI_EXIT_PERMISSION;
+  return RS_CLI_EXIT_REFUSED;
+}
+
+static void
+rs_cli_clear (RsCli *cli)
+{
+  g_clear_object (&cli->session);
+  g_clear_object (&cli->database);
+  g_clear_pointer (&cli->db_path, g_free);
+  g_clear_pointer (&cli->user_name, g_free);
+}
+
+int
+main (int argc, char **argv)
+{
+  RsCli cli = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &cli.db_path, N_("The database file (default: $RESTOCK_DB, else the user data folder)"), N_("PATH") },
+    { "user", 0, 0, G_OPTION_ARG_STRING, &cli.user_name, N_("Act as this user (default: $RESTOCK_USER, else admin)"), N_("NAME") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &cli.json, N_("Print one JSON object"), NULL },
+    { NULL }
+  };
+  int status = RS_CLI_EXIT_OK;
+  gboolean found = FALSE;
+
+  rs_i18n_init ();
+
+  context = g_option_context_new (_("COMMAND …"));
+  g_option_context_set_strict_posix (context, TRUE);   /* options after the command are the command's */
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  description = describe_commands ();
+  g_option_context_set_description (context, description);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    ;
+  else if (argc < 2)
+    g_set_error_literal (&error, RS_CLI_USAGE_ERROR, 0, _("No command given; try restock-cli --help."));
+  else if (rs_clock_init_from_env (&error))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (groups) && !found; i++)
+        if (g_str_equal (groups[i].name, argv[1]))
+          {
+            found = TRUE;
+            groups[i].func (&cli, argc - 1, argv + 1, &error);
+          }
+      if (!found)
+        g_set_error (&error, RS_CLI_USAGE_ERROR, 0,
+                     _("Unknown command “%s”; try restock-cli --help."), argv[1]);
+    }
+
+  if (error != NULL)
+    {
+      status = exit_code_for (error);
+      if (cli.json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "error");
+          json_builder_add_string_value (builder, error->message);
+          json_builder_set_member_name (builder, "exit");
+          json_builder_add_int_value (builder, status);
+          json_builder_end_object (builder);
+          rs_cli_output (&cli, builder, NULL);
+        }
+      g_printerr ("restock-cli: %s\n", error->message);
+    }
+
+  rs_cli_clear (&cli);
+  return status;
+}

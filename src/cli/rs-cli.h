@@ -1,0 +1,63 @@
+/* rs-cli.h — what every restock-cli command shares: the database, the login, output and exit codes. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include "rs-core.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes, a contract with scripts (DESIGN §9). */
+enum {
+  RS_CLI_EXIT_OK = 0,
+  RS_CLI_EXIT_REFUSED = 1,
+  RS_CLI_EXIT_USAGE = 2,
+  RS_CLI_EXIT_PERMISSION = 3,
+};
+
+#define RS_CLI_USAGE_ERROR (rs_cli_usage_error_quark ())
+GQuark rs_cli_usage_error_quark (void);
+
+typedef struct
+{
+  char       *db_path;
+  char       *user_name;
+  gboolean    json;
+  RsDatabase *database;
+  RsSession  *session;
+} RsCli;
+
+/* A command group: argv[0] is the group's own name: "user", "slip", … */
+typedef gboolean (*RsCliGroupFunc) (RsCli   *cli,
+                                    int      argc,
+                                    char   **argv,
+                                    GError **error);
+
+RsDatabase *rs_cli_get_database (RsCli       *cli,
+                                 GError     **error);
+/* Logs in as --user (default: $RESTOCK_USER, else admin) with $RESTOCK_PASSWORD or a prompt. */
+RsSession  *rs_cli_get_session  (RsCli       *cli,
+                                 GError     **error);
+
+/* Parses a subcommand's options; what is left in argc and argv are its operands
+ * (argv[0] is the subcommand). `operands` is how many it takes, -1 for any. */
+gboolean    rs_cli_parse        (const char  *usage,
+                                 GOptionEntry *entries,
+                                 int         *argc,
+                                 char      ***argv,
+                                 int          operands,
+                                 GError     **error);
+gboolean    rs_cli_usage        (GError     **error,
+                                 const char  *format,
+                                 ...) G_GNUC_PRINTF (2, 3);
+
+/* With --json, prints the object as one line; otherwise prints text (may be NULL). */
+void        rs_cli_output       (RsCli       *cli,
+                                 JsonBuilder *object,
+                                 const char  *text);
+/* "2026-11-26T10:00:00+08:00" for a unix time in microseconds. */
+char       *rs_cli_format_time  (gint64       when_us);
+
+gboolean    rs_cli_user         (RsCli *cli, int argc, char **argv, GError **error);
+gboolean    rs_cli_init         (RsCli *cli, int argc, char **argv, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,169 @@
+/* rs-session.c — login with lock-out. */
+#include "rs-session.h"
+#include "rs-clock.h"
+#include "rs-error.h"
+#include "rs-i18n.h"
+#include "rs-password.h"
+#include "rs-users.h"
+
+struct _RsSession
+{
+  GObject     parent_instance;
+  RsDatabase *database;
+  RsUser     *user;
+};
+
+G_DEFINE_FINAL_TYPE (RsSession, rs_session, G_TYPE_OBJECT)
+
+/* Verified against when the user does not exist, so both answers take as long. */
+static const char dummy_hash[] =
+  "$argon2id$v=19$m=65536,t=2,p=1$ruBuYlA/68JyQmZzTtuNIw$"
+  "ckFeJqm9Rt+5By26Gk25oWf8POGIL5BSXAxOPCp5CLo";
+
+static void
+rs_session_dispose (GObject *object)
+{
+  RsSession *self = RS_SESSION (object);
+
+  g_clear_object (&self->database);
+  g_clear_object (&self->user);
+  G_OBJECT_CLASS (rs_session_parent_class)->dispose (object);
+}
+
+static void
+rs_session_class_init (RsSessionClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = rs_session_dispose;
+}
+
+static void
+rs_session_init (RsSession *self)
+{
+}
+
+static gboolean
+record_login_result (RsDatabase *db, gint64 user_id, int failures, gint64 locked_until, GError **error)
+{
+  g_autoptr(RsTransaction) tx = rs_transaction_begin (db, error);
+  g_autoptr(RsStatement) stmt = NULL;
+
+  if (tx == NULL)
+    return FALSE;
+  stmt = rs_database_prepare (db, "UPDATE user SET failed_logins = ?, locked_until = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, failures);
+  sqlite3_bind_int64 (stmt, 2, locked_until);
+  sqlite3_bind_int64 (stmt, 3, user_id);
+  if (!rs_statement_run (stmt, error))
+    return FALSE;
+  return rs_transaction_commit (tx, error);
+}
+
+static gboolean
+set_locked_error (GError **error, gint64 locked_until, gint64 now)
+{
+  int seconds = (int) ((locked_until - now + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+
+  g_set_error (error, RS_ERROR, RS_ERROR_LOCKED,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "Too many wrong passwords. Try again in %d second.",
+                            "Too many wrong passwords. Try again in %d seconds.", seconds),
+               seconds);
+  return FALSE;
+}
+
+RsSession *
+rs_session_login (RsDatabase *db, const char *name, const char *password, GError **error)
+{
+  g_autoptr(RsStatement) stmt = NULL;
+  g_autofree char *hash = NULL;
+  g_autoptr(RsSession) self = NULL;
+  gint64 user_id, locked_until, now;
+  int failures;
+  gboolean disabled;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (RS_IS_DATABASE (db), NULL);
+
+  stmt = rs_database_prepare (db,
+                              "SELECT id, password_hash, failed_logins, locked_until, disabled "
+                              "FROM user WHERE name = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, name != NULL ? name : "", -1, SQLITE_TRANSIENT);
+
+  if (!rs_statement_step (stmt, &local_error))
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return NULL;
+        }
+      rs_password_verify (dummy_hash, password != NULL ? password : "");
+      g_set_error_literal (error, RS_ERROR, RS_ERROR_AUTH, _("Wrong user name or password."));
+      return NULL;
+    }
+
+  user_id = sqlite3_column_int64 (stmt, 0);
+  hash = g_strdup (rs_statement_text (stmt, 1));
+  failures = sqlite3_column_int (stmt, 2);
+  locked_until = sqlite3_column_int64 (stmt, 3);
+  disabled = sqlite3_column_int (stmt, 4) != 0;
+  g_clear_pointer (&stmt, rs_statement_release);
+
+  now = rs_clock_now ();
+  if (locked_until > now)
+    return set_locked_error (error, locked_until, now), NULL;
+  if (locked_until != 0)
+    failures = 0;   /* the wait is over: a fresh count */
+
+  if (!rs_password_verify (hash, password != NULL ? password : ""))
+    {
+      failures++;
+      if (failures >= RS_LOGIN_MAX_FAILURES)
+        {
+          gint64 until = now + RS_LOGIN_LOCK_SECONDS * G_USEC_PER_SEC;
+          if (!record_login_result (db, user_id, 0, until, error))
+            return NULL;
+          return set_locked_error (error, until, now), NULL;
+        }
+      if (!record_login_result (db, user_id, failures, 0, error))
+        return NULL;
+      g_set_error_literal (error, RS_ERROR, RS_ERROR_AUTH, _("Wrong user name or password."));
+      return NULL;
+    }
+
+  /* Said only to someone who knows the password. */
+  if (disabled)
+    {
+      g_set_error_literal (error, RS_ERROR, RS_ERROR_AUTH,
+                           _("This account is disabled. Ask an administrator to enable it."));
+      return NULL;
+    }
+
+  if ((failures != 0 || locked_until != 0) &&
+      !record_login_result (db, user_id, 0, 0, error))
+    return NULL;
+
+  self = g_object_new (RS_TYPE_SESSION, NULL);
+  self->database = g_object_ref (db);
+  self->user = rs_users_lookup_by_id (db, user_id, error);
+  if (self->user == NULL)
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+RsDatabase *
+rs_session_get_database (RsSession *self)
+{
+  g_return_val_if_fail (RS_IS_SESSION (self), NULL);
+  return self->database;
+}
+
+RsUser *
+rs_session_get_user (RsSession *self)
+{
+  g_return_val_if_fail (RS_IS_SESSION (self), NULL);
+  return self->user;
+}
