@@ -9,8 +9,24 @@ static const struct {
   RsRoles     roles;
   const char *name;
 } actions[RS_N_ACTIONS] = {
-  { RS_ACTION_USER_MANAGE,   RS_ROLE_ADMIN, N_("manage users") },
-  { RS_ACTION_SETTINGS_EDIT, RS_ROLE_ADMIN, N_("change settings") },
+  { RS_ACTION_USER_MANAGE,        RS_ROLE_ADMIN, N_("manage users") },
+  { RS_ACTION_SETTINGS_EDIT,      RS_ROLE_ADMIN, N_("change settings") },
+  { RS_ACTION_MASTER_EDIT,        RS_ROLE_ADMIN, N_("change master data") },
+  { RS_ACTION_CUSTOMER_EDIT,      RS_ROLE_ADMIN | RS_ROLE_SALES | RS_ROLE_SERVICE, N_("add or change customers") },
+  { RS_ACTION_RETURN_EDIT,        RS_ROLE_ADMIN | RS_ROLE_SALES, N_("create or change returns") },
+  { RS_ACTION_RETURN_APPROVE,     RS_ROLE_ADMIN | RS_ROLE_SERVICE | RS_ROLE_MANAGER, N_("approve or reject returns") },
+  { RS_ACTION_RETURN_CANCEL,      RS_ROLE_ADMIN | RS_ROLE_SERVICE, N_("cancel returns") },
+  { RS_ACTION_RETURN_RESOLVE,     RS_ROLE_ADMIN | RS_ROLE_SERVICE, N_("resolve receiving discrepancies") },
+  { RS_ACTION_RETURN_RECEIVE,     RS_ROLE_ADMIN | RS_ROLE_KEEPER, N_("receive returned goods") },
+  { RS_ACTION_RETURN_INSPECT,     RS_ROLE_ADMIN | RS_ROLE_KEEPER, N_("inspect returned goods") },
+  { RS_ACTION_RETURN_DISPOSE,     RS_ROLE_ADMIN | RS_ROLE_KEEPER, N_("dispose of returned goods") },
+  { RS_ACTION_RETURN_COST,        RS_ROLE_ADMIN | RS_ROLE_FINANCE, N_("record return costs") },
+  { RS_ACTION_SETTLEMENT_EDIT,    RS_ROLE_ADMIN | RS_ROLE_FINANCE, N_("create settlements") },
+  { RS_ACTION_SETTLEMENT_APPROVE, RS_ROLE_ADMIN | RS_ROLE_FINANCE, N_("approve settlements") },
+  { RS_ACTION_SLIP_EDIT,          RS_ROLE_ADMIN | RS_ROLE_KEEPER, N_("create or change stock slips") },
+  { RS_ACTION_SLIP_POST,          RS_ROLE_ADMIN | RS_ROLE_KEEPER, N_("post, void or amend stock slips") },
+  { RS_ACTION_REPORT_VIEW,        RS_ROLE_ADMIN | RS_ROLE_MANAGER | RS_ROLE_FINANCE, N_("view reports") },
+  { RS_ACTION_PRINT,              RS_ROLE_ALL, N_("print documents") },
 };
 
 RsRoles

@@ -8,8 +8,24 @@ G_BEGIN_DECLS
 /* Every core entry point that changes data names its action and asks first.
  * New actions are added here and to the table in rs-permission.c. */
 typedef enum {
-  RS_ACTION_USER_MANAGE,       /* add, change roles, reset password, disable users */
-  RS_ACTION_SETTINGS_EDIT,     /* company details, policies, approval chain, templates */
+  RS_ACTION_USER_MANAGE,         /* add, change roles, reset password, disable users */
+  RS_ACTION_SETTINGS_EDIT,       /* company details, policies, approval chain, templates */
+  RS_ACTION_MASTER_EDIT,         /* warehouses, locations, products, categories, suppliers, reason codes */
+  RS_ACTION_CUSTOMER_EDIT,       /* customers (sales add them while taking a return) */
+  RS_ACTION_RETURN_EDIT,         /* create, edit, submit and revise returns */
+  RS_ACTION_RETURN_APPROVE,      /* sign or reject an approval level (the level names the role) */
+  RS_ACTION_RETURN_CANCEL,
+  RS_ACTION_RETURN_RESOLVE,      /* resolve a receiving discrepancy */
+  RS_ACTION_RETURN_RECEIVE,
+  RS_ACTION_RETURN_INSPECT,
+  RS_ACTION_RETURN_DISPOSE,
+  RS_ACTION_RETURN_COST,         /* record refund, freight, handling… */
+  RS_ACTION_SETTLEMENT_EDIT,
+  RS_ACTION_SETTLEMENT_APPROVE,
+  RS_ACTION_SLIP_EDIT,           /* create and edit draft slips, attach files */
+  RS_ACTION_SLIP_POST,           /* post, void and amend slips */
+  RS_ACTION_REPORT_VIEW,
+  RS_ACTION_PRINT,               /* print (and so archive) a document */
   RS_N_ACTIONS
 } RsAction;
 
