@@ -99,6 +99,10 @@ CREATE TRIGGER product_fts_insert AFTER INSERT ON product BEGIN
   INSERT INTO product_fts (rowid, sku, name, spec, barcode)
   VALUES (new.id, new.sku, new.name, new.spec, new.barcode);
 END;
+CREATE TRIGGER product_fts_delete AFTER DELETE ON product BEGIN
+  INSERT INTO product_fts (product_fts, rowid, sku, name, spec, barcode)
+  VALUES ('delete', old.id, old.sku, old.name, old.spec, old.barcode);
+END;
 CREATE TRIGGER product_fts_update AFTER UPDATE OF sku, name, spec, barcode ON product BEGIN
   INSERT INTO product_fts (product_fts, rowid, sku, name, spec, barcode)
   VALUES ('delete', old.id, old.sku, old.name, old.spec, old.barcode);
@@ -111,6 +115,10 @@ CREATE VIRTUAL TABLE customer_fts USING fts5 (
 CREATE TRIGGER customer_fts_insert AFTER INSERT ON customer BEGIN
   INSERT INTO customer_fts (rowid, code, name, contact, phone)
   VALUES (new.id, new.code, new.name, new.contact, new.phone);
+END;
+CREATE TRIGGER customer_fts_delete AFTER DELETE ON customer BEGIN
+  INSERT INTO customer_fts (customer_fts, rowid, code, name, contact, phone)
+  VALUES ('delete', old.id, old.code, old.name, old.contact, old.phone);
 END;
 CREATE TRIGGER customer_fts_update AFTER UPDATE OF code, name, contact, phone ON customer BEGIN
   INSERT INTO customer_fts (customer_fts, rowid, code, name, contact, phone)
@@ -125,6 +133,10 @@ CREATE TRIGGER supplier_fts_insert AFTER INSERT ON supplier BEGIN
   INSERT INTO supplier_fts (rowid, code, name, contact, phone)
   VALUES (new.id, new.code, new.name, new.contact, new.phone);
 END;
+CREATE TRIGGER supplier_fts_delete AFTER DELETE ON supplier BEGIN
+  INSERT INTO supplier_fts (supplier_fts, rowid, code, name, contact, phone)
+  VALUES ('delete', old.id, old.code, old.name, old.contact, old.phone);
+END;
 CREATE TRIGGER supplier_fts_update AFTER UPDATE OF code, name, contact, phone ON supplier BEGIN
   INSERT INTO supplier_fts (supplier_fts, rowid, code, name, contact, phone)
   VALUES ('delete', old.id, old.code, old.name, old.contact, old.phone);
@@ -132,22 +144,8 @@ CREATE TRIGGER supplier_fts_update AFTER UPDATE OF code, name, contact, phone ON
   VALUES (new.id, new.code, new.name, new.contact, new.phone);
 END;
 
--- Master rows are never deleted: history (slips, returns, the ledger) refers to them.
-CREATE TRIGGER warehouse_no_delete BEFORE DELETE ON warehouse BEGIN
-  SELECT RAISE (ABORT, 'Warehouses are deactivated, never deleted.');
-END;
-CREATE TRIGGER location_no_delete BEFORE DELETE ON location BEGIN
-  SELECT RAISE (ABORT, 'Locations are deactivated, never deleted.');
-END;
-CREATE TRIGGER product_no_delete BEFORE DELETE ON product BEGIN
-  SELECT RAISE (ABORT, 'Products are deactivated, never deleted.');
-END;
-CREATE TRIGGER customer_no_delete BEFORE DELETE ON customer BEGIN
-  SELECT RAISE (ABORT, 'Customers are deactivated, never deleted.');
-END;
-CREATE TRIGGER supplier_no_delete BEFORE DELETE ON supplier BEGIN
-  SELECT RAISE (ABORT, 'Suppliers are deactivated, never deleted.');
-END;
+-- A row that history refers to cannot be deleted: the foreign keys of the tables
+-- that refer to it refuse, and core offers deactivation instead.
 
 -- The audit log: append-only. hash = SHA-256(previous row's hash ‖ this row),
 -- computed by rs-audit.c; the first row chains from 64 zeros.

@@ -1,0 +1,47 @@
+/* rs-partners.h — customers and suppliers: adding, finding, searching, retiring.
+ * Customers need RS_ACTION_CUSTOMER_EDIT to change, suppliers RS_ACTION_MASTER_EDIT. */
+#pragma once
+
+#include <gio/gio.h>
+#include "rs-partner.h"
+#include "rs-session.h"
+
+G_BEGIN_DECLS
+
+/* Names may repeat (two shops of one name); codes may not (RS_ERROR_EXISTS). */
+RsPartner  *rs_partners_add          (RsSession             *session,
+                                      RsPartnerKind          kind,
+                                      const RsPartnerFields *fields,
+                                      GError               **error);
+/* By code, else by exact name. A name several partners share is refused
+ * (RS_ERROR_VALIDATION) with the candidates' codes listed (DESIGN §9). */
+RsPartner  *rs_partners_lookup       (RsDatabase            *database,
+                                      RsPartnerKind          kind,
+                                      const char            *code_or_name,
+                                      GError               **error);
+RsPartner  *rs_partners_lookup_by_id (RsDatabase            *database,
+                                      RsPartnerKind          kind,
+                                      gint64                 id,
+                                      GError               **error);
+/* A GListModel of RsPartner by code; inactive ones only when asked. */
+GListModel *rs_partners_list         (RsSession             *session,
+                                      RsPartnerKind          kind,
+                                      gboolean               include_inactive,
+                                      GError               **error);
+/* Any part of code, name, contact or phone, Chinese included. */
+GListModel *rs_partners_search       (RsSession             *session,
+                                      RsPartnerKind          kind,
+                                      const char            *query,
+                                      GError               **error);
+gboolean    rs_partners_set_active   (RsSession             *session,
+                                      RsPartnerKind          kind,
+                                      const char            *code,
+                                      gboolean               active,
+                                      GError               **error);
+/* Deletes a partner nothing refers to; otherwise RS_ERROR_INVALID_STATE. */
+gboolean    rs_partners_remove       (RsSession             *session,
+                                      RsPartnerKind          kind,
+                                      const char            *code,
+                                      GError               **error);
+
+G_END_DECLS
