@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include "rs-session.h"
 
@@ -28,5 +29,11 @@ gboolean rs_audit_record (RsSession  *session,
 gboolean rs_audit_verify (RsDatabase *database,
                           gint64     *bad_id,
                           GError    **error);
+
+/* The newest `limit` rows (0: all), newest first, as RsAuditEntry.
+ * Reading the log needs RS_ACTION_AUDIT_VIEW. */
+GListModel *rs_audit_list (RsSession  *session,
+                           guint       limit,
+                           GError    **error);
 
 G_END_DECLS

@@ -1,14 +1,22 @@
 /* rs-core.h — everything the programs use of the core library. */
 #pragma once
 
+#include "rs-audit.h"
+#include "rs-audit-entry.h"
+#include "rs-categories.h"
 #include "rs-clock.h"
 #include "rs-database.h"
 #include "rs-error.h"
+#include "rs-money.h"
+#include "rs-partners.h"
 #include "rs-password.h"
 #include "rs-permission.h"
+#include "rs-products.h"
+#include "rs-reasons.h"
 #include "rs-role.h"
 #include "rs-session.h"
 #include "rs-settings.h"
 #include "rs-user.h"
 #include "rs-users.h"
+#include "rs-warehouses.h"
 #include "rs-i18n.h"

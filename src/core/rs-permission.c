@@ -27,6 +27,8 @@ static const struct {
   { RS_ACTION_SLIP_POST,          RS_ROLE_ADMIN | RS_ROLE_KEEPER, N_("post, void or amend stock slips") },
   { RS_ACTION_REPORT_VIEW,        RS_ROLE_ADMIN | RS_ROLE_MANAGER | RS_ROLE_FINANCE, N_("view reports") },
   { RS_ACTION_PRINT,              RS_ROLE_ALL, N_("print documents") },
+  { RS_ACTION_VIEW,               RS_ROLE_ALL, N_("view data") },
+  { RS_ACTION_AUDIT_VIEW,         RS_ROLE_ADMIN, N_("read the audit log") },
 };
 
 RsRoles

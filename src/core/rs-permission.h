@@ -26,6 +26,8 @@ typedef enum {
   RS_ACTION_SLIP_POST,           /* post, void and amend slips */
   RS_ACTION_REPORT_VIEW,
   RS_ACTION_PRINT,               /* print (and so archive) a document */
+  RS_ACTION_VIEW,                /* read master data, lists and documents: any role, as long as the account is enabled */
+  RS_ACTION_AUDIT_VIEW,          /* read the audit log */
   RS_N_ACTIONS
 } RsAction;
 

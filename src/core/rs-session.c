@@ -1,5 +1,6 @@
 /* rs-session.c — login with lock-out. */
 #include "rs-session.h"
+#include "rs-audit-private.h"
 #include "rs-clock.h"
 #include "rs-error.h"
 #include "rs-i18n.h"
@@ -41,21 +42,52 @@ rs_session_init (RsSession *self)
 {
 }
 
+/* A failed login goes into the audit log: action "user.login-failed" or
+ * "user.locked", by nobody (user_id 0), naming the account as typed. */
 static gboolean
-record_login_result (RsDatabase *db, gint64 user_id, int failures, gint64 locked_until, GError **error)
+audit_login_failure (RsDatabase *db, const char *action, const char *name, int failures,
+                     gint64 locked_until, GError **error)
+{
+  g_autofree char *shown = g_utf8_make_valid (name != NULL ? name : "", -1);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) after = NULL;
+
+  /* What someone typed as a user name is kept short in the log. */
+  if (g_utf8_strlen (shown, -1) > 64)
+    *g_utf8_offset_to_pointer (shown, 64) = '\0';
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "failed_logins");
+  json_builder_add_int_value (builder, failures);
+  json_builder_set_member_name (builder, "locked_until");
+  json_builder_add_int_value (builder, locked_until);
+  json_builder_end_object (builder);
+  after = json_builder_get_root (builder);
+  return rs_audit_record_as (db, 0, shown, action, "user", shown, NULL, after, error);
+}
+
+static gboolean
+record_login_result (RsDatabase *db, gint64 user_id, const char *name, int failures,
+                     gint64 locked_until, const char *audit_action, GError **error)
 {
   g_autoptr(RsTransaction) tx = rs_transaction_begin (db, error);
   g_autoptr(RsStatement) stmt = NULL;
 
   if (tx == NULL)
     return FALSE;
-  stmt = rs_database_prepare (db, "UPDATE user SET failed_logins = ?, locked_until = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, failures);
-  sqlite3_bind_int64 (stmt, 2, locked_until);
-  sqlite3_bind_int64 (stmt, 3, user_id);
-  if (!rs_statement_run (stmt, error))
+  if (user_id != 0)
+    {
+      stmt = rs_database_prepare (db, "UPDATE user SET failed_logins = ?, locked_until = ? WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int (stmt, 1, failures);
+      sqlite3_bind_int64 (stmt, 2, locked_until);
+      sqlite3_bind_int64 (stmt, 3, user_id);
+      if (!rs_statement_run (stmt, error))
+        return FALSE;
+    }
+  if (audit_action != NULL &&
+      !audit_login_failure (db, audit_action, name, failures, locked_until, error))
     return FALSE;
   return rs_transaction_commit (tx, error);
 }
@@ -101,6 +133,9 @@ rs_session_login (RsDatabase *db, const char *name, const char *password, GError
           return NULL;
         }
       rs_password_verify (dummy_hash, password != NULL ? password : "");
+      g_clear_pointer (&stmt, rs_statement_release);
+      if (!record_login_result (db, 0, name, 1, 0, "user.login-failed", error))
+        return NULL;
       g_set_error_literal (error, RS_ERROR, RS_ERROR_AUTH, _("Wrong user name or password."));
       return NULL;
     }
@@ -124,11 +159,11 @@ rs_session_login (RsDatabase *db, const char *name, const char *password, GError
       if (failures >= RS_LOGIN_MAX_FAILURES)
         {
           gint64 until = now + RS_LOGIN_LOCK_SECONDS * G_USEC_PER_SEC;
-          if (!record_login_result (db, user_id, 0, until, error))
+          if (!record_login_result (db, user_id, name, failures, until, "user.locked", error))
             return NULL;
           return set_locked_error (error, until, now), NULL;
         }
-      if (!record_login_result (db, user_id, failures, 0, error))
+      if (!record_login_result (db, user_id, name, failures, 0, "user.login-failed", error))
         return NULL;
       g_set_error_literal (error, RS_ERROR, RS_ERROR_AUTH, _("Wrong user name or password."));
       return NULL;
@@ -143,7 +178,7 @@ rs_session_login (RsDatabase *db, const char *name, const char *password, GError
     }
 
   if ((failures != 0 || locked_until != 0) &&
-      !record_login_result (db, user_id, 0, 0, error))
+      !record_login_result (db, user_id, name, 0, 0, NULL, error))
     return NULL;
 
   self = g_object_new (RS_TYPE_SESSION, NULL);

@@ -1,35 +1,42 @@
 /* rs-users.c */
 #include "rs-users.h"
+#include "rs-audit-private.h"
 #include "rs-clock.h"
 #include "rs-error.h"
 #include "rs-i18n.h"
 #include "rs-password.h"
 #include "rs-permission.h"
 #include "rs-settings.h"
+#include "rs-validate.h"
 
 #define MAX_NAME_CHARS 32
 #define MAX_FULL_NAME_CHARS 100
 #define MAX_COMPANY_CHARS 200
 
-static gboolean
-validate_text (const char *text, const char *what, gsize max_chars, gboolean required, GError **error)
+/* The user as the audit log records it: never the password hash. */
+static JsonNode *
+user_json (RsUser *user)
 {
-  if (text == NULL)
-    text = "";
-  if (!g_utf8_validate (text, -1, NULL))
-    return g_set_error (error, RS_ERROR, RS_ERROR_VALIDATION, _("The %s is not valid text."), what), FALSE;
-  if (required && *text == '\0')
-    return g_set_error (error, RS_ERROR, RS_ERROR_VALIDATION, _("The %s is empty."), what), FALSE;
-  if (g_utf8_strlen (text, -1) > (glong) max_chars)
-    return g_set_error (error, RS_ERROR, RS_ERROR_VALIDATION,
-                        _("The %s is too long (at most %zu characters)."), what, max_chars), FALSE;
-  return TRUE;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *roles = rs_roles_to_keys (rs_user_get_roles (user));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, rs_user_get_name (user));
+  json_builder_set_member_name (builder, "full_name");
+  json_builder_add_string_value (builder, rs_user_get_full_name (user));
+  json_builder_set_member_name (builder, "roles");
+  json_builder_add_string_value (builder, roles);
+  json_builder_set_member_name (builder, "disabled");
+  json_builder_add_boolean_value (builder, rs_user_get_disabled (user));
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
 }
 
 static gboolean
 validate_user_name (const char *name, GError **error)
 {
-  if (!validate_text (name, _("user name"), MAX_NAME_CHARS, TRUE, error))
+  if (!rs_validate_text (name, _("user name"), MAX_NAME_CHARS, RS_TEXT_REQUIRED, error))
     return FALSE;
   for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -112,9 +119,12 @@ gboolean
 rs_users_initialize (RsDatabase *db, const char *company, const char *admin_password, GError **error)
 {
   g_autoptr(RsTransaction) tx = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  gint64 admin_id;
   int count = 0;
 
-  if (!validate_text (company, _("company name"), MAX_COMPANY_CHARS, FALSE, error) ||
+  if (!rs_validate_text (company, _("company name"), MAX_COMPANY_CHARS, RS_TEXT_OPTIONAL, error) ||
       !rs_password_validate (admin_password, error))
     return FALSE;
 
@@ -125,8 +135,22 @@ rs_users_initialize (RsDatabase *db, const char *company, const char *admin_pass
     return g_set_error (error, RS_ERROR, RS_ERROR_EXISTS,
                         _("This database is already set up: “%s”."), rs_database_get_path (db)), FALSE;
 
-  if (insert_user (db, "admin", "", RS_ROLE_ADMIN, admin_password, error) == 0 ||
+  admin_id = insert_user (db, "admin", "", RS_ROLE_ADMIN, admin_password, error);
+  if (admin_id == 0 ||
       !rs_settings_store (db, RS_SETTING_COMPANY_NAME, company != NULL ? company : "", error))
+    return FALSE;
+
+  /* The first row of the audit log: who set the database up, for which company. */
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "company");
+  json_builder_add_string_value (builder, company != NULL ? company : "");
+  json_builder_set_member_name (builder, "admin");
+  json_builder_add_string_value (builder, "admin");
+  json_builder_end_object (builder);
+  after = json_builder_get_root (builder);
+  if (!rs_audit_record_as (db, admin_id, "admin", "database.initialize", "database",
+                           rs_database_get_path (db), NULL, after, error))
     return FALSE;
 
   return rs_transaction_commit (tx, error);
@@ -187,11 +211,13 @@ rs_users_add (RsSession *session, const char *name, const char *full_name, RsRol
 {
   RsDatabase *db = rs_session_get_database (session);
   g_autoptr(RsTransaction) tx = NULL;
+  g_autoptr(RsUser) user = NULL;
+  g_autoptr(JsonNode) after = NULL;
   gint64 id;
 
   if (!rs_permission_check (session, RS_ACTION_USER_MANAGE, error) ||
       !validate_user_name (name, error) ||
-      !validate_text (full_name, _("full name"), MAX_FULL_NAME_CHARS, FALSE, error))
+      !rs_validate_text (full_name, _("full name"), MAX_FULL_NAME_CHARS, RS_TEXT_OPTIONAL, error))
     return NULL;
   if ((roles & RS_ROLE_ALL) == RS_ROLE_NONE)
     return g_set_error_literal (error, RS_ERROR, RS_ERROR_VALIDATION, _("A user needs at least one role.")), NULL;
@@ -200,9 +226,16 @@ rs_users_add (RsSession *session, const char *name, const char *full_name, RsRol
   if (tx == NULL)
     return NULL;
   id = insert_user (db, name, full_name, roles, password, error);
-  if (id == 0 || !rs_transaction_commit (tx, error))
+  if (id == 0)
     return NULL;
-  return rs_users_lookup_by_id (db, id, error);
+  user = rs_users_lookup_by_id (db, id, error);
+  if (user == NULL)
+    return NULL;
+  after = user_json (user);
+  if (!rs_audit_record (session, "user.add", "user", name, NULL, after, error) ||
+      !rs_transaction_commit (tx, error))
+    return NULL;
+  return g_steal_pointer (&user);
 }
 
 gboolean
@@ -211,6 +244,10 @@ rs_users_disable (RsSession *session, const char *name, GError **error)
   RsDatabase *db = rs_session_get_database (session);
   g_autoptr(RsTransaction) tx = NULL;
   g_autoptr(RsStatement) stmt = NULL;
+  g_autoptr(RsUser) before_user = NULL;
+  g_autoptr(RsUser) after_user = NULL;
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
   gint64 id;
 
   if (!rs_permission_check (session, RS_ACTION_USER_MANAGE, error))
@@ -232,13 +269,27 @@ rs_users_disable (RsSession *session, const char *name, GError **error)
     return g_set_error_literal (error, RS_ERROR, RS_ERROR_VALIDATION,
                                 _("You cannot disable your own account.")), FALSE;
 
+  before_user = rs_users_lookup_by_id (db, id, error);
+  if (before_user == NULL)
+    return FALSE;
+  if (rs_user_get_disabled (before_user))
+    return rs_transaction_commit (tx, error);   /* already disabled: nothing to change or record */
+
   stmt = rs_database_prepare (db, "UPDATE user SET disabled = 1 WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!rs_statement_run (stmt, error))
     return FALSE;
-  return rs_transaction_commit (tx, error);
+  g_clear_pointer (&stmt, rs_statement_release);
+
+  after_user = rs_users_lookup_by_id (db, id, error);
+  if (after_user == NULL)
+    return FALSE;
+  before = user_json (before_user);
+  after = user_json (after_user);
+  return rs_audit_record (session, "user.disable", "user", rs_user_get_name (after_user), before, after, error) &&
+         rs_transaction_commit (tx, error);
 }
 
 GListModel *

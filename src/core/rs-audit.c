@@ -1,0 +1,245 @@
+/* rs-audit.c — append-only, hash-chained audit rows (DESIGN §1).
+ *
+ * hash(row) = SHA-256 over the previous row's hash (64 zeros for the first) and
+ * the row's own fields, each written as "length:bytes;" (NULL as "~;") so that no
+ * two different rows serialise alike. Ids are given explicitly, one after the
+ * other, so a removed row shows up as a gap as well as a broken chain.
+ */
+#include "rs-audit.h"
+#include "rs-audit-entry.h"
+#include "rs-audit-private.h"
+#include "rs-clock.h"
+#include "rs-error.h"
+#include "rs-i18n.h"
+#include "rs-permission.h"
+
+#include <string.h>
+
+#define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
+
+typedef struct
+{
+  gint64      id;
+  gint64      at;
+  gint64      user_id;       /* 0: NULL */
+  const char *user_name;
+  const char *action;
+  const char *object_type;
+  const char *object_key;
+  const char *before;        /* may be NULL */
+  const char *after;         /* may be NULL */
+} AuditRow;
+
+static void
+hash_field (GChecksum *checksum, const char *value)
+{
+  g_autofree char *length = NULL;
+
+  if (value == NULL)
+    {
+      g_checksum_update (checksum, (const guchar *) "~;", 2);
+      return;
+    }
+  length = g_strdup_printf ("%zu:", strlen (value));
+  g_checksum_update (checksum, (const guchar *) length, -1);
+  g_checksum_update (checksum, (const guchar *) value, (gssize) strlen (value));
+  g_checksum_update (checksum, (const guchar *) ";", 1);
+}
+
+static char *
+hash_row (const char *previous, const AuditRow *row)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, row->id);
+  g_autofree char *at = g_strdup_printf ("%" G_GINT64_FORMAT, row->at);
+  g_autofree char *user_id = row->user_id != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, row->user_id) : NULL;
+
+  hash_field (checksum, previous);
+  hash_field (checksum, id);
+  hash_field (checksum, at);
+  hash_field (checksum, user_id);
+  hash_field (checksum, row->user_name);
+  hash_field (checksum, row->action);
+  hash_field (checksum, row->object_type);
+  hash_field (checksum, row->object_key);
+  hash_field (checksum, row->before);
+  hash_field (checksum, row->after);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+gboolean
+rs_audit_record_as (RsDatabase *db, gint64 user_id, const char *user_name, const char *action,
+                    const char *object_type, const char *object_key,
+                    JsonNode *before, JsonNode *after, GError **error)
+{
+  g_autoptr(RsTransaction) tx = NULL;
+  g_autoptr(RsStatement) stmt = NULL;
+  g_autofree char *before_text = before != NULL ? json_to_string (before, FALSE) : NULL;
+  g_autofree char *after_text = after != NULL ? json_to_string (after, FALSE) : NULL;
+  g_autofree char *previous = NULL;
+  g_autofree char *hash = NULL;
+  GError *local_error = NULL;
+  AuditRow row = {
+    0, rs_clock_now (), user_id, user_name != NULL ? user_name : "", action, object_type,
+    object_key != NULL ? object_key : "", before_text, after_text,
+  };
+
+  g_return_val_if_fail (action != NULL && object_type != NULL, FALSE);
+
+  /* A savepoint inside the caller's transaction: the row lands with the change. */
+  tx = rs_transaction_begin (db, error);
+  if (tx == NULL)
+    return FALSE;
+
+  stmt = rs_database_prepare (db, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (rs_statement_step (stmt, &local_error))
+    {
+      row.id = sqlite3_column_int64 (stmt, 0) + 1;
+      previous = g_strdup (rs_statement_text (stmt, 1));
+    }
+  else if (local_error != NULL)
+    return g_propagate_error (error, local_error), FALSE;
+  else
+    {
+      row.id = 1;
+      previous = g_strdup (GENESIS_HASH);
+    }
+  g_clear_pointer (&stmt, rs_statement_release);
+
+  hash = hash_row (previous, &row);
+  stmt = rs_database_prepare (db,
+                              "INSERT INTO audit (id, at, user_id, user_name, action, object_type, "
+                              "object_key, before, after, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, row.id);
+  sqlite3_bind_int64 (stmt, 2, row.at);
+  if (row.user_id != 0)
+    sqlite3_bind_int64 (stmt, 3, row.user_id);
+  else
+    sqlite3_bind_null (stmt, 3);
+  sqlite3_bind_text (stmt, 4, row.user_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, row.action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, row.object_type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, row.object_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, row.before, -1, SQLITE_STATIC);   /* NULL binds NULL */
+  sqlite3_bind_text (stmt, 9, row.after, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, hash, -1, SQLITE_STATIC);
+  if (!rs_statement_run (stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, rs_statement_release);
+  return rs_transaction_commit (tx, error);
+}
+
+gboolean
+rs_audit_record (RsSession *session, const char *action, const char *object_type,
+                 const char *object_key, JsonNode *before, JsonNode *after, GError **error)
+{
+  RsUser *user = rs_session_get_user (session);
+
+  return rs_audit_record_as (rs_session_get_database (session), rs_user_get_id (user),
+                             rs_user_get_name (user), action, object_type, object_key,
+                             before, after, error);
+}
+
+#define AUDIT_COLUMNS "id, at, user_id, user_name, action, object_type, object_key, before, after, hash"
+
+static void
+read_row (RsStatement *stmt, AuditRow *row)
+{
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->at = sqlite3_column_int64 (stmt, 1);
+  row->user_id = sqlite3_column_int64 (stmt, 2);
+  row->user_name = (const char *) sqlite3_column_text (stmt, 3);
+  row->action = (const char *) sqlite3_column_text (stmt, 4);
+  row->object_type = (const char *) sqlite3_column_text (stmt, 5);
+  row->object_key = (const char *) sqlite3_column_text (stmt, 6);
+  row->before = (const char *) sqlite3_column_text (stmt, 7);
+  row->after = (const char *) sqlite3_column_text (stmt, 8);
+}
+
+gboolean
+rs_audit_verify (RsDatabase *db, gint64 *bad_id, GError **error)
+{
+  g_autoptr(RsStatement) stmt = NULL;
+  g_autofree char *previous = g_strdup (GENESIS_HASH);
+  gint64 expected_id = 1;
+  GError *local_error = NULL;
+
+  if (bad_id != NULL)
+    *bad_id = 0;
+
+  /* One read snapshot for the whole walk: rows appended meanwhile are not half-seen. */
+  stmt = rs_database_prepare (db, "SELECT " AUDIT_COLUMNS " FROM audit ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while (rs_statement_step (stmt, &local_error))
+    {
+      AuditRow row;
+      g_autofree char *hash = NULL;
+      const char *stored = rs_statement_text (stmt, 9);
+
+      read_row (stmt, &row);
+      if (row.id != expected_id)
+        {
+          if (bad_id != NULL)
+            *bad_id = row.id;
+          g_set_error (error, RS_ERROR, RS_ERROR_INVALID_STATE,
+                       _("The audit log was altered: rows before row %" G_GINT64_FORMAT " are missing."),
+                       row.id);
+          return FALSE;
+        }
+
+      hash = hash_row (previous, &row);
+      if (!g_str_equal (hash, stored))
+        {
+          if (bad_id != NULL)
+            *bad_id = row.id;
+          g_set_error (error, RS_ERROR, RS_ERROR_INVALID_STATE,
+                       _("The audit log was altered: row %" G_GINT64_FORMAT " does not match its hash. "
+                         "The rows before it are intact."),
+                       row.id);
+          return FALSE;
+        }
+      g_free (previous);
+      previous = g_steal_pointer (&hash);
+      expected_id++;
+    }
+  if (local_error != NULL)
+    return g_propagate_error (error, local_error), FALSE;
+  return TRUE;
+}
+
+GListModel *
+rs_audit_list (RsSession *session, guint limit, GError **error)
+{
+  g_autoptr(RsStatement) stmt = NULL;
+  g_autoptr(GListStore) store = g_list_store_new (RS_TYPE_AUDIT_ENTRY);
+  GError *local_error = NULL;
+
+  if (!rs_permission_check (session, RS_ACTION_AUDIT_VIEW, error))
+    return NULL;
+
+  stmt = rs_database_prepare (rs_session_get_database (session),
+                              "SELECT " AUDIT_COLUMNS " FROM audit ORDER BY id DESC LIMIT ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
+  while (rs_statement_step (stmt, &local_error))
+    {
+      AuditRow row;
+      g_autoptr(RsAuditEntry) entry = NULL;
+
+      read_row (stmt, &row);
+      entry = rs_audit_entry_new (row.id, row.at, row.user_name, row.action, row.object_type,
+                                  row.object_key, row.before, row.after, rs_statement_text (stmt, 9));
+      g_list_store_append (store, entry);
+    }
+  if (local_error != NULL)
+    return g_propagate_error (error, local_error), NULL;
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}

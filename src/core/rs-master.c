@@ -1,0 +1,162 @@
+/* rs-master.c — the steps all master tables share: (de)activation, removal, search, JSON. */
+#include "rs-master-private.h"
+#include "rs-audit.h"
+#include "rs-error.h"
+#include "rs-i18n.h"
+#include "rs-money.h"
+
+#include <string.h>
+
+/* Indexed by RsMasterTable; also the audit log's object type. */
+static const char *const table_names[] = {
+  "warehouse", "location", "category", "product", "customer", "supplier", "reason",
+};
+
+gboolean
+rs_master_set_active (RsSession *session, RsMasterTable table, gint64 id, const char *key,
+                      JsonNode *before, gboolean active, GError **error)
+{
+  RsDatabase *db = rs_session_get_database (session);
+  const char *name = table_names[table];
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET active = ? WHERE id = ?", name);
+  g_autofree char *action = g_strdup_printf ("%s.%s", name, active ? "activate" : "deactivate");
+  g_autoptr(RsTransaction) tx = NULL;
+  g_autoptr(RsStatement) stmt = NULL;
+  g_autoptr(JsonNode) after = json_node_copy (before);
+
+  json_object_set_boolean_member (json_node_get_object (after), "active", active);
+
+  tx = rs_transaction_begin (db, error);
+  if (tx == NULL)
+    return FALSE;
+  stmt = rs_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, active ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (!rs_statement_run (stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, rs_statement_release);
+
+  return rs_audit_record (session, action, name, key, before, after, error) &&
+         rs_transaction_commit (tx, error);
+}
+
+gboolean
+rs_master_remove (RsSession *session, RsMasterTable table, gint64 id, const char *key,
+                  const char *shown, JsonNode *before, GError **error)
+{
+  RsDatabase *db = rs_session_get_database (session);
+  const char *name = table_names[table];
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", name);
+  g_autofree char *action = g_strdup_printf ("%s.remove", name);
+  g_autoptr(RsTransaction) tx = NULL;
+  g_autoptr(RsStatement) stmt = NULL;
+  GError *local_error = NULL;
+
+  tx = rs_transaction_begin (db, error);
+  if (tx == NULL)
+    return FALSE;
+  stmt = rs_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!rs_statement_run (stmt, &local_error))
+    {
+      /* Stock, slips, returns… refer to it through foreign keys. */
+      if (sqlite3_extended_errcode (rs_database_get_handle (db)) == SQLITE_CONSTRAINT_FOREIGNKEY)
+        {
+          g_clear_error (&local_error);
+          g_set_error (error, RS_ERROR, RS_ERROR_INVALID_STATE,
+                       _("“%s” has stock or history and cannot be removed; deactivate it instead."), shown);
+          return FALSE;
+        }
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, rs_statement_release);
+
+  return rs_audit_record (session, action, name, key, before, NULL, error) &&
+         rs_transaction_commit (tx, error);
+}
+
+char *
+rs_search_fts_phrase (const char *query)
+{
+  GString *phrase;
+
+  if (g_utf8_strlen (query, -1) < 3)
+    return NULL;
+  phrase = g_string_new ("\"");
+  for (const char *p = query; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (phrase, '"');
+      g_string_append_c (phrase, *p);
+    }
+  g_string_append_c (phrase, '"');
+  return g_string_free (phrase, FALSE);
+}
+
+char *
+rs_search_like_pattern (const char *query)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = query; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+  return g_string_free (pattern, FALSE);
+}
+
+JsonBuilder *
+rs_json_object_begin (gint64 id)
+{
+  JsonBuilder *builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  rs_json_add_int (builder, "id", id);
+  return builder;
+}
+
+void
+rs_json_add_string (JsonBuilder *builder, const char *name, const char *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+rs_json_add_int (JsonBuilder *builder, const char *name, gint64 value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+rs_json_add_bool (JsonBuilder *builder, const char *name, gboolean value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
+void
+rs_json_add_money (JsonBuilder *builder, const char *name, gint64 fen)
+{
+  g_autofree char *text = rs_money_to_decimal (fen);
+  rs_json_add_string (builder, name, text);
+}
+
+JsonNode *
+rs_json_object_end (JsonBuilder *builder)
+{
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}

@@ -1,0 +1,304 @@
+/* rs-products.c — products: add, find, list, search, deactivate, remove. */
+#include "rs-products.h"
+#include "rs-audit.h"
+#include "rs-clock.h"
+#include "rs-error.h"
+#include "rs-i18n.h"
+#include "rs-master-private.h"
+#include "rs-money.h"
+#include "rs-validate.h"
+
+#define PRODUCT_SELECT \
+  "SELECT p.id, p.sku, p.name, p.spec, p.unit, p.decimals, p.barcode, p.category_id, c.name, " \
+  "p.avg_cost, p.list_price, p.active FROM product p LEFT JOIN category c ON c.id = p.category_id "
+
+static RsProduct *
+read_product (RsStatement *stmt)
+{
+  return rs_product_new (sqlite3_column_int64 (stmt, 0), rs_statement_text (stmt, 1),
+                         rs_statement_text (stmt, 2), rs_statement_text (stmt, 3),
+                         rs_statement_text (stmt, 4), sqlite3_column_int (stmt, 5),
+                         (const char *) sqlite3_column_text (stmt, 6), sqlite3_column_int64 (stmt, 7),
+                         (const char *) sqlite3_column_text (stmt, 8), sqlite3_column_int64 (stmt, 9),
+                         sqlite3_column_int64 (stmt, 10), sqlite3_column_int (stmt, 11) != 0);
+}
+
+/* Runs a product query bound by the caller; NULL with error unset when no row. */
+static RsProduct *
+fetch_one (RsStatement *stmt, GError **error)
+{
+  if (!rs_statement_step (stmt, error))
+    return NULL;
+  return read_product (stmt);
+}
+
+/* Appends every row of a bound query to a new GListModel. */
+static GListModel *
+fetch_all (RsStatement *stmt, GError **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (RS_TYPE_PRODUCT);
+  GError *local_error = NULL;
+
+  while (rs_statement_step (stmt, &local_error))
+    {
+      g_autoptr(RsProduct) product = read_product (stmt);
+      g_list_store_append (store, product);
+    }
+  if (local_error != NULL)
+    return g_propagate_error (error, local_error), NULL;
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+static RsProduct *
+lookup_text (RsDatabase *db, const char *sql, const char *value, GError **error)
+{
+  g_autoptr(RsStatement) stmt = rs_database_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, value != NULL ? value : "", -1, SQLITE_TRANSIENT);
+  return fetch_one (stmt, error);
+}
+
+static gboolean
+not_found (GError **error, const char *what)
+{
+  g_autofree char *shown = g_utf8_make_valid (what != NULL ? what : "", -1);
+
+  g_set_error (error, RS_ERROR, RS_ERROR_NOT_FOUND,
+               _("There is no product with the SKU or barcode “%s”."), shown);
+  return FALSE;
+}
+
+RsProduct *
+rs_products_lookup_by_sku (RsDatabase *db, const char *sku, GError **error)
+{
+  GError *local_error = NULL;
+  RsProduct *product = lookup_text (db, PRODUCT_SELECT "WHERE p.sku = ?", sku, &local_error);
+
+  if (product == NULL && local_error == NULL)
+    not_found (&local_error, sku);
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+  return product;
+}
+
+RsProduct *
+rs_products_lookup (RsDatabase *db, const char *sku_or_barcode, GError **error)
+{
+  GError *local_error = NULL;
+  RsProduct *product = lookup_text (db, PRODUCT_SELECT "WHERE p.sku = ?", sku_or_barcode, &local_error);
+
+  if (product == NULL && local_error == NULL)
+    product = lookup_text (db, PRODUCT_SELECT "WHERE p.barcode = ?", sku_or_barcode, &local_error);
+  if (product == NULL && local_error == NULL)
+    not_found (&local_error, sku_or_barcode);
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+  return product;
+}
+
+RsProduct *
+rs_products_lookup_by_id (RsDatabase *db, gint64 id, GError **error)
+{
+  g_autoptr(RsStatement) stmt = rs_database_prepare (db, PRODUCT_SELECT "WHERE p.id = ?", error);
+  GError *local_error = NULL;
+  RsProduct *product;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  product = fetch_one (stmt, &local_error);
+  if (product == NULL && local_error == NULL)
+    g_set_error (&local_error, RS_ERROR, RS_ERROR_NOT_FOUND, _("The product no longer exists."));
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+  return product;
+}
+
+static gboolean
+validate_fields (const RsProductFields *f, GError **error)
+{
+  if (!rs_validate_text (f->sku, _("SKU"), RS_MAX_SKU_CHARS, RS_TEXT_REQUIRED | RS_TEXT_CODE, error) ||
+      !rs_validate_text (f->name, _("product name"), RS_MAX_NAME_CHARS, RS_TEXT_REQUIRED, error) ||
+      !rs_validate_text (f->spec, _("specification"), RS_MAX_NAME_CHARS, RS_TEXT_OPTIONAL, error) ||
+      !rs_validate_text (f->unit, _("unit"), RS_MAX_UNIT_CHARS, RS_TEXT_REQUIRED, error) ||
+      !rs_validate_text (f->barcode, _("barcode"), RS_MAX_SKU_CHARS, RS_TEXT_CODE, error) ||
+      !rs_validate_text (f->category, _("category name"), RS_MAX_SHORT_CHARS, RS_TEXT_OPTIONAL, error))
+    return FALSE;
+  if (f->decimals < 0 || f->decimals > 3)
+    return g_set_error (error, RS_ERROR, RS_ERROR_VALIDATION,
+                        _("A product’s quantities take 0 to 3 decimal places, not %d."), f->decimals), FALSE;
+  if (f->avg_cost < 0 || f->list_price < 0)
+    return g_set_error_literal (error, RS_ERROR, RS_ERROR_VALIDATION,
+                                _("A cost or price cannot be negative.")), FALSE;
+  if (f->avg_cost > RS_MONEY_MAX || f->list_price > RS_MONEY_MAX)
+    return g_set_error_literal (error, RS_ERROR, RS_ERROR_VALIDATION,
+                                _("A cost or price is too large; the largest is 999,999,999,999.99.")), FALSE;
+  return TRUE;
+}
+
+/* A SKU or barcode must name one product: neither may repeat the other's. */
+static gboolean
+check_unique (RsDatabase *db, const char *sku, const char *barcode, GError **error)
+{
+  g_autoptr(RsProduct) other = NULL;
+  GError *local_error = NULL;
+
+  other = lookup_text (db, PRODUCT_SELECT "WHERE p.sku = ?1 OR p.barcode = ?1", sku, &local_error);
+  if (other != NULL)
+    return g_set_error (error, RS_ERROR, RS_ERROR_EXISTS,
+                        _("The SKU “%s” is already used by the product “%s” (%s)."),
+                        sku, rs_product_get_name (other), rs_product_get_sku (other)), FALSE;
+  if (local_error == NULL && barcode != NULL)
+    other = lookup_text (db, PRODUCT_SELECT "WHERE p.sku = ?1 OR p.barcode = ?1", barcode, &local_error);
+  if (other != NULL)
+    return g_set_error (error, RS_ERROR, RS_ERROR_EXISTS,
+                        _("The barcode “%s” is already used by the product “%s” (%s)."),
+                        barcode, rs_product_get_name (other), rs_product_get_sku (other)), FALSE;
+  if (local_error != NULL)
+    return g_propagate_error (error, local_error), FALSE;
+  return TRUE;
+}
+
+RsProduct *
+rs_products_add (RsSession *session, const RsProductFields *f, GError **error)
+{
+  RsDatabase *db = rs_session_get_database (session);
+  const char *barcode = f->barcode != NULL && *f->barcode != '\0' ? f->barcode : NULL;
+  g_autoptr(RsTransaction) tx = NULL;
+  g_autoptr(RsStatement) stmt = NULL;
+  g_autoptr(RsProduct) product = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  gint64 category_id = 0;
+
+  if (!rs_permission_check (session, RS_ACTION_MASTER_EDIT, error) || !validate_fields (f, error))
+    return NULL;
+
+  tx = rs_transaction_begin (db, error);
+  if (tx == NULL || !check_unique (db, f->sku, barcode, error))
+    return NULL;
+  if (f->category != NULL && *f->category != '\0')
+    {
+      category_id = rs_categories_ensure (session, f->category, error);
+      if (category_id == 0)
+        return NULL;
+    }
+
+  stmt = rs_database_prepare (db,
+                              "INSERT INTO product (sku, name, spec, unit, decimals, barcode, category_id, "
+                              "avg_cost, list_price, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, f->sku, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, f->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, f->spec != NULL ? f->spec : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, f->unit, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, f->decimals);
+  sqlite3_bind_text (stmt, 6, barcode, -1, SQLITE_STATIC);   /* NULL binds NULL */
+  if (category_id != 0)
+    sqlite3_bind_int64 (stmt, 7, category_id);
+  else
+    sqlite3_bind_null (stmt, 7);
+  sqlite3_bind_int64 (stmt, 8, f->avg_cost);
+  sqlite3_bind_int64 (stmt, 9, f->list_price);
+  sqlite3_bind_int64 (stmt, 10, rs_clock_now ());
+  if (!rs_statement_run (stmt, error))
+    return NULL;
+  g_clear_pointer (&stmt, rs_statement_release);
+
+  product = rs_products_lookup_by_id (db, rs_database_last_insert_id (db), error);
+  if (product == NULL)
+    return NULL;
+  after = rs_product_to_json (product);
+  if (!rs_audit_record (session, "product.add", "product", f->sku, NULL, after, error) ||
+      !rs_transaction_commit (tx, error))
+    return NULL;
+  return g_steal_pointer (&product);
+}
+
+GListModel *
+rs_products_list (RsSession *session, gboolean include_inactive, GError **error)
+{
+  g_autoptr(RsStatement) stmt = NULL;
+
+  if (!rs_permission_check (session, RS_ACTION_VIEW, error))
+    return NULL;
+  stmt = rs_database_prepare (rs_session_get_database (session),
+                              PRODUCT_SELECT "WHERE p.active OR ? ORDER BY p.sku", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, include_inactive ? 1 : 0);
+  return fetch_all (stmt, error);
+}
+
+GListModel *
+rs_products_search (RsSession *session, const char *query, GError **error)
+{
+  RsDatabase *db = rs_session_get_database (session);
+  g_autofree char *phrase = NULL;
+  g_autofree char *pattern = NULL;
+  g_autoptr(RsStatement) stmt = NULL;
+
+  if (!rs_permission_check (session, RS_ACTION_VIEW, error) ||
+      !rs_validate_text (query, _("search text"), RS_MAX_SHORT_CHARS, RS_TEXT_OPTIONAL, error))
+    return NULL;
+
+  phrase = rs_search_fts_phrase (query != NULL ? query : "");
+  if (phrase != NULL)
+    {
+      stmt = rs_database_prepare (db, PRODUCT_SELECT "WHERE p.active AND p.id IN "
+                                      "(SELECT rowid FROM product_fts WHERE product_fts MATCH ?) "
+                                      "ORDER BY p.sku", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, phrase, -1, SQLITE_STATIC);
+      return fetch_all (stmt, error);
+    }
+
+  /* Trigrams need three characters: one or two are matched with LIKE. */
+  pattern = rs_search_like_pattern (query != NULL ? query : "");
+  stmt = rs_database_prepare (db, PRODUCT_SELECT "WHERE p.active AND (p.sku LIKE ?1 ESCAPE '\\' "
+                                  "OR p.name LIKE ?1 ESCAPE '\\' OR p.spec LIKE ?1 ESCAPE '\\' "
+                                  "OR p.barcode LIKE ?1 ESCAPE '\\') ORDER BY p.sku", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
+  return fetch_all (stmt, error);
+}
+
+gboolean
+rs_products_set_active (RsSession *session, const char *sku, gboolean active, GError **error)
+{
+  g_autoptr(RsProduct) product = NULL;
+  g_autoptr(JsonNode) before = NULL;
+
+  if (!rs_permission_check (session, RS_ACTION_MASTER_EDIT, error))
+    return FALSE;
+  product = rs_products_lookup_by_sku (rs_session_get_database (session), sku, error);
+  if (product == NULL)
+    return FALSE;
+  if (rs_product_get_active (product) == !!active)
+    return TRUE;   /* nothing to change, nothing to record */
+  before = rs_product_to_json (product);
+  return rs_master_set_active (session, RS_MASTER_PRODUCT, rs_product_get_id (product),
+                               rs_product_get_sku (product), before, active, error);
+}
+
+gboolean
+rs_products_remove (RsSession *session, const char *sku, GError **error)
+{
+  g_autoptr(RsProduct) product = NULL;
+  g_autoptr(JsonNode) before = NULL;
+  g_autofree char *shown = NULL;
+
+  if (!rs_permission_check (session, RS_ACTION_MASTER_EDIT, error))
+    return FALSE;
+  product = rs_products_lookup_by_sku (rs_session_get_database (session), sku, error);
+  if (product == NULL)
+    return FALSE;
+  before = rs_product_to_json (product);
+  shown = g_strdup_printf ("%s %s", rs_product_get_sku (product), rs_product_get_name (product));
+  return rs_master_remove (session, RS_MASTER_PRODUCT, rs_product_get_id (product),
+                           rs_product_get_sku (product), shown, before, error);
+}
