@@ -92,57 +92,12 @@ INSERT INTO reason (code, name, position, created_at) VALUES
   ('no-reason',        'Seven-day no-reason return', 5, 0),
   ('other',            'Other',                     6, 0);
 
--- Substring search that works for Chinese (trigram), kept in step by triggers.
-CREATE VIRTUAL TABLE product_fts USING fts5 (
-  sku, name, spec, barcode, content = 'product', content_rowid = 'id', tokenize = 'trigram');
-CREATE TRIGGER product_fts_insert AFTER INSERT ON product BEGIN
-  INSERT INTO product_fts (rowid, sku, name, spec, barcode)
-  VALUES (new.id, new.sku, new.name, new.spec, new.barcode);
-END;
-CREATE TRIGGER product_fts_delete AFTER DELETE ON product BEGIN
-  INSERT INTO product_fts (product_fts, rowid, sku, name, spec, barcode)
-  VALUES ('delete', old.id, old.sku, old.name, old.spec, old.barcode);
-END;
-CREATE TRIGGER product_fts_update AFTER UPDATE OF sku, name, spec, barcode ON product BEGIN
-  INSERT INTO product_fts (product_fts, rowid, sku, name, spec, barcode)
-  VALUES ('delete', old.id, old.sku, old.name, old.spec, old.barcode);
-  INSERT INTO product_fts (rowid, sku, name, spec, barcode)
-  VALUES (new.id, new.sku, new.name, new.spec, new.barcode);
-END;
-
-CREATE VIRTUAL TABLE customer_fts USING fts5 (
-  code, name, contact, phone, content = 'customer', content_rowid = 'id', tokenize = 'trigram');
-CREATE TRIGGER customer_fts_insert AFTER INSERT ON customer BEGIN
-  INSERT INTO customer_fts (rowid, code, name, contact, phone)
-  VALUES (new.id, new.code, new.name, new.contact, new.phone);
-END;
-CREATE TRIGGER customer_fts_delete AFTER DELETE ON customer BEGIN
-  INSERT INTO customer_fts (customer_fts, rowid, code, name, contact, phone)
-  VALUES ('delete', old.id, old.code, old.name, old.contact, old.phone);
-END;
-CREATE TRIGGER customer_fts_update AFTER UPDATE OF code, name, contact, phone ON customer BEGIN
-  INSERT INTO customer_fts (customer_fts, rowid, code, name, contact, phone)
-  VALUES ('delete', old.id, old.code, old.name, old.contact, old.phone);
-  INSERT INTO customer_fts (rowid, code, name, contact, phone)
-  VALUES (new.id, new.code, new.name, new.contact, new.phone);
-END;
-
-CREATE VIRTUAL TABLE supplier_fts USING fts5 (
-  code, name, contact, phone, content = 'supplier', content_rowid = 'id', tokenize = 'trigram');
-CREATE TRIGGER supplier_fts_insert AFTER INSERT ON supplier BEGIN
-  INSERT INTO supplier_fts (rowid, code, name, contact, phone)
-  VALUES (new.id, new.code, new.name, new.contact, new.phone);
-END;
-CREATE TRIGGER supplier_fts_delete AFTER DELETE ON supplier BEGIN
-  INSERT INTO supplier_fts (supplier_fts, rowid, code, name, contact, phone)
-  VALUES ('delete', old.id, old.code, old.name, old.contact, old.phone);
-END;
-CREATE TRIGGER supplier_fts_update AFTER UPDATE OF code, name, contact, phone ON supplier BEGIN
-  INSERT INTO supplier_fts (supplier_fts, rowid, code, name, contact, phone)
-  VALUES ('delete', old.id, old.code, old.name, old.contact, old.phone);
-  INSERT INTO supplier_fts (rowid, code, name, contact, phone)
-  VALUES (new.id, new.code, new.name, new.contact, new.phone);
-END;
+-- Substring search that works for Chinese (trigram). Plain FTS5 tables keyed by
+-- the row's id, kept in step by core (rs-master.c), not by triggers: with
+-- trusted_schema off, SQLite refuses virtual tables inside triggers.
+CREATE VIRTUAL TABLE product_fts USING fts5 (sku, name, spec, barcode, tokenize = 'trigram');
+CREATE VIRTUAL TABLE customer_fts USING fts5 (code, name, contact, phone, tokenize = 'trigram');
+CREATE VIRTUAL TABLE supplier_fts USING fts5 (code, name, contact, phone, tokenize = 'trigram');
 
 -- A row that history refers to cannot be deleted: the foreign keys of the tables
 -- that refer to it refuse, and core offers deactivation instead.

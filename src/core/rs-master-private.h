@@ -82,6 +82,14 @@ gboolean  rs_master_remove     (RsSession     *session,
                                 JsonNode      *before,
                                 GError       **error);
 
+/* Brings the search index of a product, customer or supplier in line with its
+ * row (removing it when the row is gone); other tables have none. Called in
+ * the transaction of every change to an indexed column. */
+gboolean  rs_search_reindex    (RsDatabase    *database,
+                                RsMasterTable  table,
+                                gint64         id,
+                                GError       **error);
+
 /* Search: for a query of three characters or more, an FTS5 phrase ("…" with
  * quotes doubled) for MATCH; shorter, NULL — use rs_search_like_pattern() with
  * LIKE … ESCAPE '\'. */

@@ -76,8 +76,50 @@ rs_master_remove (RsSession *session, RsMasterTable table, gint64 id, const char
     }
   g_clear_pointer (&stmt, rs_statement_release);
 
-  return rs_audit_record (session, action, name, key, before, NULL, error) &&
+  return rs_search_reindex (db, table, id, error) &&
+         rs_audit_record (session, action, name, key, before, NULL, error) &&
          rs_transaction_commit (tx, error);
+}
+
+static const struct {
+  RsMasterTable table;
+  const char   *remove;
+  const char   *insert;
+} search_indexes[] = {
+  { RS_MASTER_PRODUCT, "DELETE FROM product_fts WHERE rowid = ?",
+    "INSERT INTO product_fts (rowid, sku, name, spec, barcode) "
+    "SELECT id, sku, name, spec, coalesce(barcode, '') FROM product WHERE id = ?" },
+  { RS_MASTER_CUSTOMER, "DELETE FROM customer_fts WHERE rowid = ?",
+    "INSERT INTO customer_fts (rowid, code, name, contact, phone) "
+    "SELECT id, code, name, contact, phone FROM customer WHERE id = ?" },
+  { RS_MASTER_SUPPLIER, "DELETE FROM supplier_fts WHERE rowid = ?",
+    "INSERT INTO supplier_fts (rowid, code, name, contact, phone) "
+    "SELECT id, code, name, contact, phone FROM supplier WHERE id = ?" },
+};
+
+gboolean
+rs_search_reindex (RsDatabase *db, RsMasterTable table, gint64 id, GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (search_indexes); i++)
+    {
+      g_autoptr(RsStatement) remove = NULL;
+      g_autoptr(RsStatement) insert = NULL;
+
+      if (search_indexes[i].table != table)
+        continue;
+      remove = rs_database_prepare (db, search_indexes[i].remove, error);
+      if (remove == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (remove, 1, id);
+      if (!rs_statement_run (remove, error))
+        return FALSE;
+      insert = rs_database_prepare (db, search_indexes[i].insert, error);
+      if (insert == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (insert, 1, id);
+      return rs_statement_run (insert, error);
+    }
+  return TRUE;
 }
 
 char *

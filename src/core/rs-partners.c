@@ -277,7 +277,8 @@ rs_partners_add (RsSession *session, RsPartnerKind kind, const RsPartnerFields *
   g_clear_pointer (&stmt, rs_statement_release);
 
   partner = rs_partners_lookup_by_id (db, kind, rs_database_last_insert_id (db), error);
-  if (partner == NULL)
+  if (partner == NULL ||
+      !rs_search_reindex (db, kinds[kind].master, rs_partner_get_id (partner), error))
     return NULL;
   {
     g_autofree char *action = g_strdup_printf ("%s.add", kinds[kind].table);

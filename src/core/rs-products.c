@@ -208,7 +208,8 @@ rs_products_add (RsSession *session, const RsProductFields *f, GError **error)
   g_clear_pointer (&stmt, rs_statement_release);
 
   product = rs_products_lookup_by_id (db, rs_database_last_insert_id (db), error);
-  if (product == NULL)
+  if (product == NULL ||
+      !rs_search_reindex (db, RS_MASTER_PRODUCT, rs_product_get_id (product), error))
     return NULL;
   after = rs_product_to_json (product);
   if (!rs_audit_record (session, "product.add", "product", f->sku, NULL, after, error) ||
