@@ -1,0 +1,107 @@
+/* rs-slips.h — creating, editing, posting, voiding and amending slips (DESIGN §3).
+ *
+ * Every call checks its permission and writes its audit row inside its own
+ * transaction; a refused call changes nothing. Posting and voiding move stock
+ * through the ledger and on-hand in that same transaction, all lines or none.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include "rs-session.h"
+#include "rs-slip.h"
+
+G_BEGIN_DECLS
+
+#define RS_SLIP_MAX_LINES 500
+
+/* One line to write; strings borrowed. */
+typedef struct
+{
+  const char *sku;            /* a SKU or a barcode */
+  gint64      quantity;       /* thousandths, > 0, within the product's decimals */
+  /* A location code of the slip's warehouse. NULL: for a customer return the
+   * quarantine location, otherwise the warehouse's only storage location. */
+  const char *location;
+  /* Transfers: a location code of the receiving warehouse. NULL: the same code. */
+  const char *to_location;
+  gint64      unit_cost;      /* fen, in-slips only; -1 for none */
+} RsSlipLineFields;
+
+/* A slip to write; strings borrowed. */
+typedef struct
+{
+  RsSlipKind              kind;
+  const char             *purpose;       /* a key of the kind: "purchase", "sale", … */
+  const char             *warehouse;     /* code */
+  const char             *to_warehouse;  /* transfers: code; NULL: the same warehouse */
+  const char             *date;          /* "YYYY-MM-DD"; NULL: today */
+  const char             *partner;       /* a customer's or supplier's code or name; NULL: none */
+  const char             *remark;
+  const RsSlipLineFields *lines;
+  guint                   n_lines;
+} RsSlipFields;
+
+/* The purpose keys a kind allows, in their order. */
+GStrv       rs_slips_get_purposes     (RsDatabase         *database,
+                                       RsSlipKind          kind,
+                                       GError            **error);
+
+/* A new draft with the next number of its kind (RS_ACTION_SLIP_EDIT). */
+RsSlip     *rs_slips_create           (RsSession          *session,
+                                       const RsSlipFields *fields,
+                                       GError            **error);
+/* The same, posted at once in the same transaction (needs RS_ACTION_SLIP_POST too). */
+RsSlip     *rs_slips_create_posted    (RsSession          *session,
+                                       const RsSlipFields *fields,
+                                       GError            **error);
+/* Replaces a draft's header and lines; the kind cannot change (RS_ACTION_SLIP_EDIT). */
+RsSlip     *rs_slips_update           (RsSession          *session,
+                                       const char         *number,
+                                       const RsSlipFields *fields,
+                                       GError            **error);
+/* Draft → posted (RS_ACTION_SLIP_POST). Refuses with RS_ERROR_INSUFFICIENT_STOCK,
+ * naming product, location, on hand and requested, when any line lacks stock. */
+RsSlip     *rs_slips_post             (RsSession          *session,
+                                       const char         *number,
+                                       GError            **error);
+/* Posted → voided with a reversing movement (RS_ACTION_SLIP_POST). Refused when
+ * the stock an in-slip brought has left since. */
+RsSlip     *rs_slips_void             (RsSession          *session,
+                                       const char         *number,
+                                       const char         *reason,
+                                       GError            **error);
+/* Voids a posted slip and returns its copy, a new draft numbered …-1 (then -2 …),
+ * the two linked both ways (RS_ACTION_SLIP_POST). */
+RsSlip     *rs_slips_amend            (RsSession          *session,
+                                       const char         *number,
+                                       GError            **error);
+/* Stores the file (≤ 25 MB) and attaches it to a draft or posted slip
+ * (RS_ACTION_SLIP_EDIT). Returns the slip as it is now. */
+RsSlip     *rs_slips_attach           (RsSession          *session,
+                                       const char         *number,
+                                       const char         *path,
+                                       GError            **error);
+/* The bytes of an attachment, checked against their hash (RS_ERROR_STORAGE if damaged). */
+GBytes     *rs_slips_read_attachment  (RsSession          *session,
+                                       RsSlipAttachment   *attachment,
+                                       GError            **error);
+
+/* The whole slip with lines and attachments; RS_ERROR_NOT_FOUND when there is none. */
+RsSlip     *rs_slips_lookup           (RsSession          *session,
+                                       const char         *number,
+                                       GError            **error);
+
+typedef struct
+{
+  int         kind;        /* an RsSlipKind, or -1 for all */
+  int         state;       /* an RsSlipState, or -1 for all */
+  const char *warehouse;   /* code, or NULL for all */
+  guint       limit;       /* 0: no limit */
+} RsSlipFilter;
+
+/* A GListModel of RsSlip, newest first, headers only (lines are counted, not loaded). */
+GListModel *rs_slips_list             (RsSession          *session,
+                                       const RsSlipFilter *filter,
+                                       GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,399 @@
+/* rs-stock.c */
+#include "rs-stock.h"
+#include "rs-error.h"
+#include "rs-i18n.h"
+#include "rs-money.h"
+#include "rs-permission.h"
+#include "rs-products.h"
+#include "rs-slip-private.h"
+#include "rs-warehouses.h"
+
+/* ---- RsStockLevel -------------------------------------------------------- */
+
+struct _RsStockLevel
+{
+  GObject         parent_instance;
+  char           *sku;
+  char           *product_name;
+  char           *unit;
+  int             decimals;
+  char           *warehouse_code;
+  char           *location_code;
+  RsLocationKind  location_kind;
+  gint64          quantity;
+  gint64          avg_cost;
+};
+
+G_DEFINE_FINAL_TYPE (RsStockLevel, rs_stock_level, G_TYPE_OBJECT)
+
+static void
+rs_stock_level_finalize (GObject *object)
+{
+  RsStockLevel *self = RS_STOCK_LEVEL (object);
+
+  g_free (self->sku);
+  g_free (self->product_name);
+  g_free (self->unit);
+  g_free (self->warehouse_code);
+  g_free (self->location_code);
+  G_OBJECT_CLASS (rs_stock_level_parent_class)->finalize (object);
+}
+
+static void
+rs_stock_level_class_init (RsStockLevelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rs_stock_level_finalize;
+}
+
+static void
+rs_stock_level_init (RsStockLevel *self)
+{
+}
+
+const char *rs_stock_level_get_sku (RsStockLevel *self) { return self->sku; }
+const char *rs_stock_level_get_product_name (RsStockLevel *self) { return self->product_name; }
+const char *rs_stock_level_get_unit (RsStockLevel *self) { return self->unit; }
+int rs_stock_level_get_decimals (RsStockLevel *self) { return self->decimals; }
+const char *rs_stock_level_get_warehouse_code (RsStockLevel *self) { return self->warehouse_code; }
+const char *rs_stock_level_get_location_code (RsStockLevel *self) { return self->location_code; }
+RsLocationKind rs_stock_level_get_location_kind (RsStockLevel *self) { return self->location_kind; }
+gint64 rs_stock_level_get_quantity (RsStockLevel *self) { return self->quantity; }
+gint64 rs_stock_level_get_avg_cost (RsStockLevel *self) { return self->avg_cost; }
+
+static void
+add_string (JsonBuilder *builder, const char *member, const char *value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+JsonNode *
+rs_stock_level_to_json (RsStockLevel *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *quantity = rs_quantity_to_decimal (self->quantity);
+  g_autofree char *avg_cost = rs_money_to_decimal (self->avg_cost);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "warehouse", self->warehouse_code);
+  add_string (builder, "location", self->location_code);
+  add_string (builder, "location_kind", rs_location_kind_get_key (self->location_kind));
+  add_string (builder, "sku", self->sku);
+  add_string (builder, "name", self->product_name);
+  add_string (builder, "unit", self->unit);
+  add_string (builder, "quantity", quantity);
+  add_string (builder, "avg_cost", avg_cost);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* ---- RsLedgerEntry ------------------------------------------------------- */
+
+struct _RsLedgerEntry
+{
+  GObject   parent_instance;
+  gint64    id;
+  gint64    time;
+  char     *sku;
+  char     *unit;
+  int       decimals;
+  char     *warehouse_code;
+  char     *location_code;
+  gint64    quantity;
+  gint64    unit_cost;
+  char     *slip_number;
+  gboolean  reversal;
+  char     *user;
+};
+
+G_DEFINE_FINAL_TYPE (RsLedgerEntry, rs_ledger_entry, G_TYPE_OBJECT)
+
+static void
+rs_ledger_entry_finalize (GObject *object)
+{
+  RsLedgerEntry *self = RS_LEDGER_ENTRY (object);
+
+  g_free (self->sku);
+  g_free (self->unit);
+  g_free (self->warehouse_code);
+  g_free (self->location_code);
+  g_free (self->slip_number);
+  g_free (self->user);
+  G_OBJECT_CLASS (rs_ledger_entry_parent_class)->finalize (object);
+}
+
+static void
+rs_ledger_entry_class_init (RsLedgerEntryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rs_ledger_entry_finalize;
+}
+
+static void
+rs_ledger_entry_init (RsLedgerEntry *self)
+{
+}
+
+gint64 rs_ledger_entry_get_id (RsLedgerEntry *self) { return self->id; }
+gint64 rs_ledger_entry_get_time (RsLedgerEntry *self) { return self->time; }
+const char *rs_ledger_entry_get_sku (RsLedgerEntry *self) { return self->sku; }
+const char *rs_ledger_entry_get_unit (RsLedgerEntry *self) { return self->unit; }
+int rs_ledger_entry_get_decimals (RsLedgerEntry *self) { return self->decimals; }
+const char *rs_ledger_entry_get_warehouse_code (RsLedgerEntry *self) { return self->warehouse_code; }
+const char *rs_ledger_entry_get_location_code (RsLedgerEntry *self) { return self->location_code; }
+gint64 rs_ledger_entry_get_quantity (RsLedgerEntry *self) { return self->quantity; }
+gint64 rs_ledger_entry_get_unit_cost (RsLedgerEntry *self) { return self->unit_cost; }
+const char *rs_ledger_entry_get_slip_number (RsLedgerEntry *self) { return self->slip_number; }
+gboolean rs_ledger_entry_get_reversal (RsLedgerEntry *self) { return self->reversal; }
+const char *rs_ledger_entry_get_user (RsLedgerEntry *self) { return self->user; }
+
+JsonNode *
+rs_ledger_entry_to_json (RsLedgerEntry *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *time = rs_slip_format_time (self->time);
+  g_autofree char *magnitude = rs_quantity_to_decimal (ABS (self->quantity));
+  g_autofree char *quantity = g_strconcat (self->quantity < 0 ? "-" : "", magnitude, NULL);
+  g_autofree char *unit_cost = rs_money_to_decimal (self->unit_cost);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, self->id);
+  add_string (builder, "time", time);
+  add_string (builder, "sku", self->sku);
+  add_string (builder, "warehouse", self->warehouse_code);
+  add_string (builder, "location", self->location_code);
+  add_string (builder, "quantity", quantity);
+  add_string (builder, "unit", self->unit);
+  add_string (builder, "unit_cost", unit_cost);
+  add_string (builder, "slip", self->slip_number);
+  json_builder_set_member_name (builder, "reversal");
+  json_builder_add_boolean_value (builder, self->reversal);
+  add_string (builder, "user", self->user);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* ---- queries ------------------------------------------------------------- */
+
+gboolean
+rs_stock_get_on_hand (RsDatabase *db, gint64 product_id, gint64 location_id, gint64 *quantity, GError **error)
+{
+  g_autoptr(RsStatement) stmt = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (RS_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (quantity != NULL, FALSE);
+
+  stmt = rs_database_prepare (db, "SELECT quantity FROM stock_on_hand WHERE product_id = ? AND location_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, product_id);
+  sqlite3_bind_int64 (stmt, 2, location_id);
+  *quantity = rs_statement_step (stmt, &local_error) ? sqlite3_column_int64 (stmt, 0) : 0;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Codes that name nothing are an error rather than an empty list: a typo should not look like "no stock". */
+static gboolean
+resolve_filters (RsDatabase *db, const char *warehouse, const char *sku, gint64 *warehouse_id, gint64 *product_id,
+                 GError **error)
+{
+  *warehouse_id = 0;
+  *product_id = 0;
+  if (warehouse != NULL)
+    {
+      g_autoptr(RsWarehouse) found = rs_warehouses_lookup (db, warehouse, error);
+      if (found == NULL)
+        return FALSE;
+      *warehouse_id = rs_warehouse_get_id (found);
+    }
+  if (sku != NULL)
+    {
+      g_autoptr(RsProduct) found = rs_products_lookup (db, sku, error);
+      if (found == NULL)
+        return FALSE;
+      *product_id = rs_product_get_id (found);
+    }
+  return TRUE;
+}
+
+static void
+bind_optional_id (RsStatement *stmt, int column, gint64 id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, column, id);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+GListModel *
+rs_stock_list (RsSession *session, const char *warehouse, const char *sku, GError **error)
+{
+  RsDatabase *db = rs_session_get_database (session);
+  g_autoptr(RsStatement) stmt = NULL;
+  g_autoptr(GListStore) store = g_list_store_new (RS_TYPE_STOCK_LEVEL);
+  GError *local_error = NULL;
+  gint64 warehouse_id, product_id;
+
+  if (!rs_permission_check (session, RS_ACTION_VIEW, error) ||
+      !resolve_filters (db, warehouse, sku, &warehouse_id, &product_id, error))
+    return NULL;
+
+  stmt = rs_database_prepare (db,
+                              "SELECT p.sku, p.name, p.unit, p.decimals, w.code, l.code, l.kind, h.quantity, p.avg_cost "
+                              "FROM stock_on_hand h "
+                              "JOIN product p ON p.id = h.product_id "
+                              "JOIN location l ON l.id = h.location_id "
+                              "JOIN warehouse w ON w.id = h.warehouse_id "
+                              "WHERE h.quantity <> 0 AND (?1 IS NULL OR h.warehouse_id = ?1) "
+                              "  AND (?2 IS NULL OR h.product_id = ?2) "
+                              "ORDER BY w.code, l.code, p.sku", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_optional_id (stmt, 1, warehouse_id);
+  bind_optional_id (stmt, 2, product_id);
+  while (rs_statement_step (stmt, &local_error))
+    {
+      g_autoptr(RsStockLevel) level = g_object_new (RS_TYPE_STOCK_LEVEL, NULL);
+
+      level->sku = g_strdup (rs_statement_text (stmt, 0));
+      level->product_name = g_strdup (rs_statement_text (stmt, 1));
+      level->unit = g_strdup (rs_statement_text (stmt, 2));
+      level->decimals = sqlite3_column_int (stmt, 3);
+      level->warehouse_code = g_strdup (rs_statement_text (stmt, 4));
+      level->location_code = g_strdup (rs_statement_text (stmt, 5));
+      rs_location_kind_parse (rs_statement_text (stmt, 6), &level->location_kind, NULL);
+      level->quantity = sqlite3_column_int64 (stmt, 7);
+      level->avg_cost = sqlite3_column_int64 (stmt, 8);
+      g_list_store_append (store, level);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+GListModel *
+rs_stock_ledger (RsSession *session, const char *sku, guint limit, GError **error)
+{
+  RsDatabase *db = rs_session_get_database (session);
+  g_autoptr(RsStatement) stmt = NULL;
+  g_autoptr(GListStore) store = g_list_store_new (RS_TYPE_LEDGER_ENTRY);
+  GError *local_error = NULL;
+  gint64 warehouse_id, product_id;
+
+  if (!rs_permission_check (session, RS_ACTION_VIEW, error) ||
+      !resolve_filters (db, NULL, sku, &warehouse_id, &product_id, error))
+    return NULL;
+
+  /* The newest `limit` rows, shown oldest first. */
+  stmt = rs_database_prepare (db,
+                              "SELECT * FROM ("
+                              "  SELECT g.id, g.created_at, p.sku, p.unit, p.decimals, w.code, l.code, g.quantity, "
+                              "         g.unit_cost, s.number, g.reversal, u.name "
+                              "  FROM stock_ledger g "
+                              "  JOIN product p ON p.id = g.product_id "
+                              "  JOIN location l ON l.id = g.location_id "
+                              "  JOIN warehouse w ON w.id = g.warehouse_id "
+                              "  JOIN slip s ON s.id = g.slip_id "
+                              "  JOIN user u ON u.id = g.created_by "
+                              "  WHERE ?1 IS NULL OR g.product_id = ?1 "
+                              "  ORDER BY g.id DESC LIMIT ?2) "
+                              "ORDER BY 1", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_optional_id (stmt, 1, product_id);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  while (rs_statement_step (stmt, &local_error))
+    {
+      g_autoptr(RsLedgerEntry) entry = g_object_new (RS_TYPE_LEDGER_ENTRY, NULL);
+
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->time = sqlite3_column_int64 (stmt, 1);
+      entry->sku = g_strdup (rs_statement_text (stmt, 2));
+      entry->unit = g_strdup (rs_statement_text (stmt, 3));
+      entry->decimals = sqlite3_column_int (stmt, 4);
+      entry->warehouse_code = g_strdup (rs_statement_text (stmt, 5));
+      entry->location_code = g_strdup (rs_statement_text (stmt, 6));
+      entry->quantity = sqlite3_column_int64 (stmt, 7);
+      entry->unit_cost = sqlite3_column_int64 (stmt, 8);
+      entry->slip_number = g_strdup (rs_statement_text (stmt, 9));
+      entry->reversal = sqlite3_column_int (stmt, 10) != 0;
+      entry->user = g_strdup (rs_statement_text (stmt, 11));
+      g_list_store_append (store, entry);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+static char *
+format_signed_quantity (gint64 quantity, int decimals)
+{
+  g_autofree char *magnitude = rs_quantity_format (quantity < 0 ? -quantity : quantity, decimals);
+  return quantity < 0 ? g_strconcat ("-", magnitude, NULL) : g_steal_pointer (&magnitude);
+}
+
+gboolean
+rs_stock_check (RsDatabase *db, GPtrArray *problems, GError **error)
+{
+  g_autoptr(RsStatement) stmt = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (RS_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (problems != NULL, FALSE);
+
+  /* Every pair that appears on either side, compared; rows naming the wrong warehouse too. */
+  stmt = rs_database_prepare (db,
+                              "WITH sums AS (SELECT product_id, location_id, sum (quantity) AS total "
+                              "              FROM stock_ledger GROUP BY product_id, location_id), "
+                              "     pairs AS (SELECT product_id, location_id FROM sums "
+                              "               UNION SELECT product_id, location_id FROM stock_on_hand) "
+                              "SELECT coalesce (p.sku, '#' || k.product_id), coalesce (p.decimals, 3), "
+                              "       coalesce (w.code, '?'), coalesce (l.code, '#' || k.location_id), "
+                              "       coalesce (h.quantity, 0), coalesce (s.total, 0), "
+                              "       h.warehouse_id IS NOT NULL AND h.warehouse_id IS NOT l.warehouse_id "
+                              "FROM pairs k "
+                              "LEFT JOIN stock_on_hand h ON h.product_id = k.product_id AND h.location_id = k.location_id "
+                              "LEFT JOIN sums s ON s.product_id = k.product_id AND s.location_id = k.location_id "
+                              "LEFT JOIN product p ON p.id = k.product_id "
+                              "LEFT JOIN location l ON l.id = k.location_id "
+                              "LEFT JOIN warehouse w ON w.id = l.warehouse_id "
+                              "WHERE coalesce (h.quantity, 0) <> coalesce (s.total, 0) "
+                              "   OR (h.warehouse_id IS NOT NULL AND h.warehouse_id IS NOT l.warehouse_id) "
+                              "ORDER BY 1, 3, 4", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (rs_statement_step (stmt, &local_error))
+    {
+      int decimals = sqlite3_column_int (stmt, 1);
+      g_autofree char *on_hand = format_signed_quantity (sqlite3_column_int64 (stmt, 4), decimals);
+      g_autofree char *ledger = format_signed_quantity (sqlite3_column_int64 (stmt, 5), decimals);
+
+      if (sqlite3_column_int64 (stmt, 4) != sqlite3_column_int64 (stmt, 5))
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("On hand of %s at %s / %s is %s, but its ledger adds up to %s."),
+                                          rs_statement_text (stmt, 0), rs_statement_text (stmt, 2),
+                                          rs_statement_text (stmt, 3), on_hand, ledger));
+      if (sqlite3_column_int (stmt, 6))
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("On hand of %s at location %s is filed under the wrong warehouse."),
+                                          rs_statement_text (stmt, 0), rs_statement_text (stmt, 3)));
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
