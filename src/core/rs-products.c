@@ -145,17 +145,16 @@ check_unique (RsDatabase *db, const char *sku, const char *barcode, GError **err
   g_autoptr(RsProduct) other = NULL;
   GError *local_error = NULL;
 
-  other = lookup_text (db, PRODUCT_SELECT "WHERE p.sku = ?1 OR p.barcode = ?1", sku, &local_error);
-  if (other != NULL)
-    return g_set_error (error, RS_ERROR, RS_ERROR_EXISTS,
-                        _("The SKU “%s” is already used by the product “%s” (%s)."),
-                        sku, rs_product_get_name (other), rs_product_get_sku (other)), FALSE;
-  if (local_error == NULL && barcode != NULL)
-    other = lookup_text (db, PRODUCT_SELECT "WHERE p.sku = ?1 OR p.barcode = ?1", barcode, &local_error);
-  if (other != NULL)
-    return g_set_error (error, RS_ERROR, RS_ERROR_EXISTS,
-                        _("The barcode “%s” is already used by the product “%s” (%s)."),
-                        barcode, rs_product_get_name (other), rs_product_get_sku (other)), FALSE;
+  const char *codes[] = { sku, barcode };
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes) && codes[i] != NULL && local_error == NULL; i++)
+    {
+      other = lookup_text (db, PRODUCT_SELECT "WHERE p.sku = ?1 OR p.barcode = ?1", codes[i], &local_error);
+      if (other != NULL)
+        return g_set_error (error, RS_ERROR, RS_ERROR_EXISTS,
+                            _("“%s” is already the SKU or barcode of the product “%s” (%s)."),
+                            codes[i], rs_product_get_name (other), rs_product_get_sku (other)), FALSE;
+    }
   if (local_error != NULL)
     return g_propagate_error (error, local_error), FALSE;
   return TRUE;
