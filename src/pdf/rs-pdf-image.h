@@ -1,0 +1,41 @@
+/* rs-pdf-image.h — pictures made ready for a document with gdk-pixbuf (DESIGN §7).
+ *
+ * Phone photos are large and often stored sideways with an EXIF orientation: a photo is
+ * decoded (large JPEGs at a reduced scale straight away), turned upright, scaled so that
+ * its longest side is at most RS_PDF_PHOTO_MAX_SIDE pixels and encoded as JPEG. A logo
+ * keeps its sharp edges and transparency as PNG. The output depends on the input only.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define RS_PDF_PHOTO_MAX_SIDE 1600
+#define RS_PDF_PHOTO_QUALITY  80
+#define RS_PDF_LOGO_MAX_SIDE  600
+
+typedef enum {
+  RS_PDF_IMAGE_JPEG,
+  RS_PDF_IMAGE_PNG,
+} RsPdfImageFormat;
+
+typedef struct {
+  RsPdfImageFormat format;
+  GBytes          *data;
+  int              width;   /* pixels, upright */
+  int              height;
+} RsPdfImage;
+
+void        rs_pdf_image_free  (RsPdfImage *image);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsPdfImage, rs_pdf_image_free)
+
+/* A photo as JPEG. A file that cannot be read or is not a picture gdk-pixbuf knows is an
+ * RS_ERROR_VALIDATION (or _STORAGE) error whose message names the file. */
+RsPdfImage *rs_pdf_image_load_photo (const char *path,
+                                     GError    **error);
+/* A logo (PNG, JPEG, anything gdk-pixbuf reads) as PNG, at most RS_PDF_LOGO_MAX_SIDE. */
+RsPdfImage *rs_pdf_image_load_logo  (const char *path,
+                                     GError    **error);
+
+G_END_DECLS
