@@ -22,7 +22,9 @@ rs_master_set_active (RsSession *session, RsMasterTable table, gint64 id, const 
   g_autofree char *action = g_strdup_printf ("%s.%s", name, active ? "activate" : "deactivate");
   g_autoptr(RsTransaction) tx = NULL;
   g_autoptr(RsStatement) stmt = NULL;
-  g_autoptr(JsonNode) after = json_node_copy (before);
+  g_autofree char *before_text = json_to_string (before, FALSE);
+  /* A deep copy: json_node_copy() would share the object with `before`. */
+  g_autoptr(JsonNode) after = json_from_string (before_text, NULL);
 
   json_object_set_boolean_member (json_node_get_object (after), "active", active);
 
