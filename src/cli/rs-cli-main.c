@@ -10,6 +10,14 @@ static const struct {
 } groups[] = {
   { "init", rs_cli_init, "init [--company NAME]" },
   { "user", rs_cli_user, "user add NAME --role ROLE[,ROLE] [--full-name NAME] | user list | user disable NAME" },
+  { "slip", rs_cli_slip, "slip new --kind in|out|transfer --purpose PURPOSE --warehouse CODE [--to WAREHOUSE] "
+                         "[--partner NAME] [--remark TEXT] [--date YYYY-MM-DD] "
+                         "--line SKU:QTY[@LOCATION[>LOCATION]][:UNITCOST] ... | slip post|amend|show NUMBER | "
+                         "slip void NUMBER --reason TEXT | slip list [--kind KIND] [--state STATE] [--warehouse CODE] "
+                         "[--limit N] | slip attach NUMBER FILE" },
+  { "stock", rs_cli_stock, "stock [--warehouse CODE] [--sku SKU]" },
+  { "ledger", rs_cli_ledger, "ledger [--sku SKU] [--limit N]" },
+  { "check", rs_cli_check, "check" },
 };
 
 static char *

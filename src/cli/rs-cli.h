@@ -59,5 +59,9 @@ char       *rs_cli_format_time  (gint64       when_us);
 
 gboolean    rs_cli_user         (RsCli *cli, int argc, char **argv, GError **error);
 gboolean    rs_cli_init         (RsCli *cli, int argc, char **argv, GError **error);
+gboolean    rs_cli_slip         (RsCli *cli, int argc, char **argv, GError **error);
+gboolean    rs_cli_stock        (RsCli *cli, int argc, char **argv, GError **error);
+gboolean    rs_cli_ledger       (RsCli *cli, int argc, char **argv, GError **error);
+gboolean    rs_cli_check        (RsCli *cli, int argc, char **argv, GError **error);
 
 G_END_DECLS

@@ -45,9 +45,11 @@ check_audit (RsDatabase *db, GPtrArray *problems, GError **error)
     return TRUE;
   if (bad_id == 0)
     return g_propagate_error (error, g_steal_pointer (&local_error)), FALSE;
-  g_ptr_array_add (problems, g_strdup_printf (_("The audit log was altered: entry %" G_GINT64_FORMAT
-                                                " no longer matches its chain (%s)."),
-                                              bad_id, local_error != NULL ? local_error->message : ""));
+  {
+    g_autofree char *entry = g_strdup_printf ("%" G_GINT64_FORMAT, bad_id);
+    g_ptr_array_add (problems, g_strdup_printf (_("The audit log was altered: entry %s no longer matches its chain (%s)."),
+                                                entry, local_error != NULL ? local_error->message : ""));
+  }
   return TRUE;
 }
 

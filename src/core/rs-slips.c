@@ -348,8 +348,8 @@ resolve_purpose (RsDatabase *db, RsSlipKind kind, const char *purpose, GError **
     return TRUE;
   list = g_strjoinv (", ", allowed);
   g_set_error (error, RS_ERROR, RS_ERROR_VALIDATION,
-               /* TRANSLATORS: "“gift” is not a purpose of an Out slip: use one of sale, scrap, …" */
-               _("“%s” is not a purpose of an %s: use one of %s."),
+               /* TRANSLATORS: "“gift” is not a purpose for this kind of slip (Out slip): use one of sale, scrap, …" */
+               _("“%s” is not a purpose for this kind of slip (%s): use one of %s."),
                purpose != NULL ? purpose : "", rs_slip_kind_get_display_name (kind), list);
   return FALSE;
 }
@@ -1141,7 +1141,7 @@ rs_slips_update (RsSession *session, const char *number, const RsSlipFields *fie
                         rs_slip_state_get_display_name (before->state)), NULL;
   if (fields->kind != before->kind)
     return g_set_error (error, RS_ERROR, RS_ERROR_VALIDATION,
-                        _("%s is an %s and stays one; start a new slip for another kind."), number,
+                        _("%s is of the kind “%s”, which cannot change; start a new slip instead."), number,
                         rs_slip_kind_get_display_name (before->kind)), NULL;
 
   resolved = resolve_fields (session, before->kind, fields, error);

@@ -67,6 +67,14 @@ add_string (JsonBuilder *builder, const char *member, const char *value)
   json_builder_add_string_value (builder, value);
 }
 
+/* Exact, not rounded to the product's decimals: a difference of 0.001 must show. */
+static char *
+format_signed_quantity (gint64 quantity)
+{
+  g_autofree char *magnitude = rs_quantity_to_decimal (ABS (quantity));
+  return g_strconcat (quantity < 0 ? "-" : "", magnitude, NULL);
+}
+
 JsonNode *
 rs_stock_level_to_json (RsStockLevel *self)
 {
@@ -151,8 +159,7 @@ rs_ledger_entry_to_json (RsLedgerEntry *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *time = rs_slip_format_time (self->time);
-  g_autofree char *magnitude = rs_quantity_to_decimal (ABS (self->quantity));
-  g_autofree char *quantity = g_strconcat (self->quantity < 0 ? "-" : "", magnitude, NULL);
+  g_autofree char *quantity = format_signed_quantity (self->quantity);
   g_autofree char *unit_cost = rs_money_to_decimal (self->unit_cost);
 
   json_builder_begin_object (builder);
@@ -337,13 +344,6 @@ rs_stock_ledger (RsSession *session, const char *sku, guint limit, GError **erro
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
 
-static char *
-format_signed_quantity (gint64 quantity, int decimals)
-{
-  g_autofree char *magnitude = rs_quantity_format (quantity < 0 ? -quantity : quantity, decimals);
-  return quantity < 0 ? g_strconcat ("-", magnitude, NULL) : g_steal_pointer (&magnitude);
-}
-
 gboolean
 rs_stock_check (RsDatabase *db, GPtrArray *problems, GError **error)
 {
@@ -359,7 +359,7 @@ rs_stock_check (RsDatabase *db, GPtrArray *problems, GError **error)
                               "              FROM stock_ledger GROUP BY product_id, location_id), "
                               "     pairs AS (SELECT product_id, location_id FROM sums "
                               "               UNION SELECT product_id, location_id FROM stock_on_hand) "
-                              "SELECT coalesce (p.sku, '#' || k.product_id), coalesce (p.decimals, 3), "
+                              "SELECT coalesce (p.sku, '#' || k.product_id), "
                               "       coalesce (w.code, '?'), coalesce (l.code, '#' || k.location_id), "
                               "       coalesce (h.quantity, 0), coalesce (s.total, 0), "
                               "       h.warehouse_id IS NOT NULL AND h.warehouse_id IS NOT l.warehouse_id "
@@ -371,24 +371,23 @@ rs_stock_check (RsDatabase *db, GPtrArray *problems, GError **error)
                               "LEFT JOIN warehouse w ON w.id = l.warehouse_id "
                               "WHERE coalesce (h.quantity, 0) <> coalesce (s.total, 0) "
                               "   OR (h.warehouse_id IS NOT NULL AND h.warehouse_id IS NOT l.warehouse_id) "
-                              "ORDER BY 1, 3, 4", error);
+                              "ORDER BY 1, 2, 3", error);
   if (stmt == NULL)
     return FALSE;
   while (rs_statement_step (stmt, &local_error))
     {
-      int decimals = sqlite3_column_int (stmt, 1);
-      g_autofree char *on_hand = format_signed_quantity (sqlite3_column_int64 (stmt, 4), decimals);
-      g_autofree char *ledger = format_signed_quantity (sqlite3_column_int64 (stmt, 5), decimals);
+      g_autofree char *on_hand = format_signed_quantity (sqlite3_column_int64 (stmt, 3));
+      g_autofree char *ledger = format_signed_quantity (sqlite3_column_int64 (stmt, 4));
 
-      if (sqlite3_column_int64 (stmt, 4) != sqlite3_column_int64 (stmt, 5))
+      if (sqlite3_column_int64 (stmt, 3) != sqlite3_column_int64 (stmt, 4))
         g_ptr_array_add (problems,
                          g_strdup_printf (_("On hand of %s at %s / %s is %s, but its ledger adds up to %s."),
-                                          rs_statement_text (stmt, 0), rs_statement_text (stmt, 2),
-                                          rs_statement_text (stmt, 3), on_hand, ledger));
-      if (sqlite3_column_int (stmt, 6))
+                                          rs_statement_text (stmt, 0), rs_statement_text (stmt, 1),
+                                          rs_statement_text (stmt, 2), on_hand, ledger));
+      if (sqlite3_column_int (stmt, 5))
         g_ptr_array_add (problems,
                          g_strdup_printf (_("On hand of %s at location %s is filed under the wrong warehouse."),
-                                          rs_statement_text (stmt, 0), rs_statement_text (stmt, 3)));
+                                          rs_statement_text (stmt, 0), rs_statement_text (stmt, 2)));
     }
   if (local_error != NULL)
     {

@@ -866,7 +866,7 @@ test_check_reports (Fixture *f, gconstpointer data)
   for (guint i = 0; i < problems->len; i++)
     g_test_message ("problem: %s", (char *) g_ptr_array_index (problems, i));
   g_assert_cmpuint (problems->len, ==, 2);
-  g_assert_cmpstr (g_ptr_array_index (problems, 0), ==, "On hand of P-2 at WH1 / A1 is 3.5, but its ledger adds up to 4.0.");
+  g_assert_cmpstr (g_ptr_array_index (problems, 0), ==, "On hand of P-2 at WH1 / A1 is 3.5, but its ledger adds up to 4.");
   g_assert_cmpstr (g_ptr_array_index (problems, 1), ==, "On hand of P-3 at WH1 / A2 is 7, but its ledger adds up to 0.");
 }
 
