@@ -10,6 +10,19 @@ static const struct {
 } groups[] = {
   { "init", rs_cli_init, "init [--company NAME]" },
   { "user", rs_cli_user, "user add NAME --role ROLE[,ROLE] [--full-name NAME] | user list | user disable NAME" },
+  { "warehouse", rs_cli_warehouse, "warehouse add CODE NAME [--address ADDRESS] | warehouse list" },
+  { "location", rs_cli_location, "location add WAREHOUSE CODE [--kind storage|repair|scrap] [--name NAME] | "
+                                 "location list [WAREHOUSE]" },
+  { "product", rs_cli_product, "product add SKU NAME --unit UNIT [--decimals N] [--cost AMOUNT] [--price AMOUNT] "
+                               "[--category NAME] [--barcode CODE] [--spec TEXT] | product list [--all] [--search TEXT] | "
+                               "product show SKU | product deactivate|activate|remove SKU" },
+  { "customer", rs_cli_customer, "customer add NAME [--code CODE] [--contact NAME] [--phone P] [--email E] "
+                                 "[--address A] [--remark TEXT] | customer list [--all] [--search TEXT] | "
+                                 "customer show NAME|CODE | customer deactivate|activate|remove CODE" },
+  { "supplier", rs_cli_supplier, "supplier add NAME [--code CODE] [--contact NAME] [--phone P] [--email E] "
+                                 "[--address A] [--remark TEXT] | supplier list [--all] [--search TEXT] | "
+                                 "supplier show NAME|CODE | supplier deactivate|activate|remove CODE" },
+  { "audit", rs_cli_audit, "audit list [--limit N] | audit verify" },
   { "slip", rs_cli_slip, "slip new --kind in|out|transfer --purpose PURPOSE --warehouse CODE [--to WAREHOUSE] "
                          "[--partner NAME] [--remark TEXT] [--date YYYY-MM-DD] "
                          "--line SKU:QTY[@LOCATION[>LOCATION]][:UNITCOST] ... | slip post|amend|show NUMBER | "

@@ -59,6 +59,12 @@ char       *rs_cli_format_time  (gint64       when_us);
 
 gboolean    rs_cli_user         (RsCli *cli, int argc, char **argv, GError **error);
 gboolean    rs_cli_init         (RsCli *cli, int argc, char **argv, GError **error);
+gboolean    rs_cli_warehouse    (RsCli *cli, int argc, char **argv, GError **error);
+gboolean    rs_cli_location     (RsCli *cli, int argc, char **argv, GError **error);
+gboolean    rs_cli_product      (RsCli *cli, int argc, char **argv, GError **error);
+gboolean    rs_cli_customer     (RsCli *cli, int argc, char **argv, GError **error);
+gboolean    rs_cli_supplier     (RsCli *cli, int argc, char **argv, GError **error);
+gboolean    rs_cli_audit        (RsCli *cli, int argc, char **argv, GError **error);
 gboolean    rs_cli_slip         (RsCli *cli, int argc, char **argv, GError **error);
 gboolean    rs_cli_stock        (RsCli *cli, int argc, char **argv, GError **error);
 gboolean    rs_cli_ledger       (RsCli *cli, int argc, char **argv, GError **error);
