@@ -1,4 +1,4 @@
-/* rs-application.h */
+/* rs-application.h — the restock program: options, actions, settings, windows. */
 #pragma once
 
 #include <adwaita.h>
@@ -9,5 +9,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RsApplication, rs_application, RS, APPLICATION, AdwApplication)
 
 RsApplication *rs_application_new (void);
+/* The desktop settings (window size, last user), or NULL when the schema is not installed. */
+GSettings     *rs_application_get_settings (RsApplication *self);
 
 G_END_DECLS
