@@ -181,16 +181,17 @@ rs_audit_verify (RsDatabase *db, gint64 *bad_id, GError **error)
     {
       AuditRow row;
       g_autofree char *hash = NULL;
+      g_autofree char *row_text = NULL;
       const char *stored = rs_statement_text (stmt, 9);
 
       read_row (stmt, &row);
+      row_text = g_strdup_printf ("%" G_GINT64_FORMAT, row.id);
       if (row.id != expected_id)
         {
           if (bad_id != NULL)
             *bad_id = row.id;
           g_set_error (error, RS_ERROR, RS_ERROR_INVALID_STATE,
-                       _("The audit log was altered: rows before row %" G_GINT64_FORMAT " are missing."),
-                       row.id);
+                       _("The audit log was altered: rows before row %s are missing."), row_text);
           return FALSE;
         }
 
@@ -200,9 +201,8 @@ rs_audit_verify (RsDatabase *db, gint64 *bad_id, GError **error)
           if (bad_id != NULL)
             *bad_id = row.id;
           g_set_error (error, RS_ERROR, RS_ERROR_INVALID_STATE,
-                       _("The audit log was altered: row %" G_GINT64_FORMAT " does not match its hash. "
-                         "The rows before it are intact."),
-                       row.id);
+                       _("The audit log was altered: row %s does not match its hash. "
+                         "The rows before it are intact."), row_text);
           return FALSE;
         }
       g_free (previous);
