@@ -31,7 +31,7 @@ on_size_prepared (GdkPixbufLoader *loader, int width, int height, gpointer user_
 static GdkPixbuf *
 load_upright (const char *path, int max_side, GError **error)
 {
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *name = g_filename_display_basename (path);
@@ -44,6 +44,7 @@ load_upright (const char *path, int max_side, GError **error)
                    name, local_error->message);
       return NULL;
     }
+  loader = gdk_pixbuf_loader_new ();
   g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared), GINT_TO_POINTER (max_side));
   if (!gdk_pixbuf_loader_write (loader, (const guchar *) contents, length, &local_error) ||
       !gdk_pixbuf_loader_close (loader, &local_error))

@@ -263,6 +263,9 @@ draw_header (Flow *flow, gboolean draw)
     rs_pdf_canvas_qr (flow->canvas, h->number, flow->right - qr, top, qr);
 
   height = MAX (title_top - top, qr);
+  if (name_lines->len == 0 && address_lines->len == 0 && logo_h == 0 && h->reprint == NULL &&
+      title_top == top + company_h + 4)
+    return 0;   /* no header at all: no rule either */
   if (draw)
     rs_pdf_canvas_line (flow->canvas, flow->left, top + height + 3, flow->right, top + height + 3, 0.8, COLOR_RULE);
   return height;
