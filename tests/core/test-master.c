@@ -441,6 +441,45 @@ test_categories (void)
   ASSERT_REFUSED (db, rs_categories_set_active (admin, "小家电", FALSE, refusal), RS_ERROR_NOT_FOUND);
 }
 
+/* Every add of master data, given an empty name, a 10 MB name and invalid
+ * UTF-8: each refused as invalid input, nothing written. */
+static void
+test_bad_input_to_every_add (void)
+{
+  g_autoptr(RsDatabase) db = rs_test_open_initialized ();
+  g_autoptr(RsSession) admin = rs_test_login (db, "admin");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsWarehouse) warehouse = rs_warehouses_add (admin, "SH", "上海仓", NULL, &error);
+  g_autofree char *huge = g_malloc (10 * 1024 * 1024 + 1);
+  const char *names[3];
+
+  g_assert_no_error (error);
+  memset (huge, 'x', 10 * 1024 * 1024);
+  huge[10 * 1024 * 1024] = '\0';
+  names[0] = "";
+  names[1] = huge;
+  names[2] = "\xe4\xb8";   /* half of a Chinese character */
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *name = names[i];
+      RsProductFields product = { .sku = "P1", .name = name, .unit = "个" };
+      RsPartnerFields partner = { .name = name };
+
+      ASSERT_REFUSED (db, rs_warehouses_add (admin, "BJ", name, NULL, refusal) != NULL, RS_ERROR_VALIDATION);
+      ASSERT_REFUSED (db, rs_warehouses_add (admin, name, "北京仓", NULL, refusal) != NULL, RS_ERROR_VALIDATION);
+      ASSERT_REFUSED (db, rs_locations_add (admin, "SH", name, NULL, RS_LOCATION_STORAGE, refusal) != NULL, RS_ERROR_VALIDATION);
+      ASSERT_REFUSED (db, rs_categories_add (admin, name, refusal) != NULL, RS_ERROR_VALIDATION);
+      ASSERT_REFUSED (db, rs_products_add (admin, &product, refusal) != NULL, RS_ERROR_VALIDATION);
+      ASSERT_REFUSED (db, rs_partners_add (admin, RS_PARTNER_CUSTOMER, &partner, refusal) != NULL, RS_ERROR_VALIDATION);
+      ASSERT_REFUSED (db, rs_partners_add (admin, RS_PARTNER_SUPPLIER, &partner, refusal) != NULL, RS_ERROR_VALIDATION);
+      ASSERT_REFUSED (db, rs_reasons_add (admin, "R1", name, refusal) != NULL, RS_ERROR_VALIDATION);
+      if (i > 0)   /* an empty location name means "use the code" */
+        ASSERT_REFUSED (db, rs_locations_add (admin, "SH", "B1", name, RS_LOCATION_STORAGE, refusal) != NULL,
+                        RS_ERROR_VALIDATION);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -452,5 +491,6 @@ main (int argc, char **argv)
   g_test_add_func ("/master/search", test_search);
   g_test_add_func ("/master/reasons", test_reasons);
   g_test_add_func ("/master/categories", test_categories);
+  g_test_add_func ("/master/bad-input", test_bad_input_to_every_add);
   return g_test_run ();
 }
