@@ -2,6 +2,7 @@
 #pragma once
 
 #include "rs-database.h"
+#include "rs-session.h"
 
 G_BEGIN_DECLS
 
@@ -11,6 +12,12 @@ G_BEGIN_DECLS
 char     *rs_settings_get         (RsDatabase *database,
                                    const char *key,
                                    const char *fallback);
+/* The entry point for people: needs RS_ACTION_SETTINGS_EDIT, checks the text
+ * and records "setting.change" with the value before and after. */
+gboolean  rs_settings_set         (RsSession  *session,
+                                   const char *key,
+                                   const char *value,
+                                   GError    **error);
 /* Writes without asking permission: for core code that has already checked. */
 gboolean  rs_settings_store       (RsDatabase *database,
                                    const char *key,

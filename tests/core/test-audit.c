@@ -132,6 +132,29 @@ test_master_changes (void)
     }
 }
 
+static void
+test_setting_change (void)
+{
+  g_autoptr(RsDatabase) db = rs_test_open_initialized ();
+  g_autoptr(RsSession) admin = rs_test_login (db, "admin");
+  g_autoptr(RsAuditEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *company = NULL;
+
+  g_assert_true (rs_settings_set (admin, RS_SETTING_COMPANY_NAME, "华南商贸有限公司", &error));
+  g_assert_no_error (error);
+  company = rs_settings_get (db, RS_SETTING_COMPANY_NAME, NULL);
+  g_assert_cmpstr (company, ==, "华南商贸有限公司");
+  entry = newest (admin);
+  g_assert_cmpstr (rs_audit_entry_get_action (entry), ==, "setting.change");
+  g_assert_cmpstr (rs_audit_entry_get_object_key (entry), ==, RS_SETTING_COMPANY_NAME);
+  g_assert_cmpstr (rs_audit_entry_get_before (entry), ==, "\"测试贸易有限公司\"");
+  g_assert_cmpstr (rs_audit_entry_get_after (entry), ==, "\"华南商贸有限公司\"");
+
+  g_assert_false (rs_settings_set (admin, RS_SETTING_COMPANY_NAME, "\xff", &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_VALIDATION);
+}
+
 /* The row lands with its change or not at all. */
 static void
 test_rollback (void)
@@ -261,6 +284,7 @@ main (int argc, char **argv)
   rs_clock_set_fixed (G_GINT64_CONSTANT (1795000000) * G_USEC_PER_SEC);
   g_test_add_func ("/audit/user-changes", test_user_changes);
   g_test_add_func ("/audit/master-changes", test_master_changes);
+  g_test_add_func ("/audit/setting-change", test_setting_change);
   g_test_add_func ("/audit/rollback", test_rollback);
   g_test_add_func ("/audit/append-only", test_append_only);
   g_test_add_func ("/audit/tamper", test_tamper);

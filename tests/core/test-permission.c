@@ -112,6 +112,12 @@ attempt_user_disable (RsSession *s, const char *tag, GError **error)
 }
 
 static gboolean
+attempt_setting_change (RsSession *s, const char *tag, GError **error)
+{
+  return rs_settings_set (s, RS_SETTING_COMPANY_NAME, tag, error);
+}
+
+static gboolean
 attempt_warehouse_add (RsSession *s, const char *tag, GError **error)
 {
   g_autoptr(RsWarehouse) warehouse = rs_warehouses_add (s, tag, "北京仓", "北京市大兴区", error);
@@ -223,6 +229,7 @@ ATTEMPT_LIST (attempt_audit_list, rs_audit_list (s, 10, error))
 static const Entry entries[] = {
   { RS_ACTION_USER_MANAGE, "user add", NULL, attempt_user_add },
   { RS_ACTION_USER_MANAGE, "user disable", prepare_user, attempt_user_disable },
+  { RS_ACTION_SETTINGS_EDIT, "setting change", NULL, attempt_setting_change },
   { RS_ACTION_MASTER_EDIT, "warehouse add", NULL, attempt_warehouse_add },
   { RS_ACTION_MASTER_EDIT, "warehouse deactivate", prepare_warehouse, attempt_warehouse_deactivate },
   { RS_ACTION_MASTER_EDIT, "location add", prepare_warehouse, attempt_location_add },
