@@ -132,6 +132,20 @@ rs_cli_output (RsCli *cli, JsonBuilder *object, const char *text)
     g_print ("%s%s", text, g_str_has_suffix (text, "\n") ? "" : "\n");
 }
 
+void
+rs_cli_output_node (RsCli *cli, JsonNode *object, const char *text)
+{
+  g_autoptr(JsonNode) node = object;
+
+  if (cli->json)
+    {
+      g_autofree char *line = json_to_string (node, FALSE);
+      g_print ("%s\n", line);
+    }
+  else if (text != NULL && *text != '\0')
+    g_print ("%s%s", text, g_str_has_suffix (text, "\n") ? "" : "\n");
+}
+
 char *
 rs_cli_format_time (gint64 when_us)
 {

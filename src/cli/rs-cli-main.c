@@ -31,6 +31,14 @@ static const struct {
   { "stock", rs_cli_stock, "stock [--warehouse CODE] [--sku SKU]" },
   { "ledger", rs_cli_ledger, "ledger [--sku SKU] [--limit N]" },
   { "check", rs_cli_check, "check" },
+  { "return", rs_cli_return, "return new --customer NAME --reason CODE [--slip CK…] [--order REF] [--sold-on YYYY-MM-DD] "
+                             "[--requested-on YYYY-MM-DD] [--note TEXT] [--attach FILE …] --line SKU:QTY[:PRICE[:SERIAL]] … | "
+                             "return edit RMA [options of new] | "
+                             "return submit|approve|reject|cancel|revise RMA [--comment TEXT] | return show|mail RMA | "
+                             "return list [--flagged] [--state STATE] [--customer CODE] [--limit N] | "
+                             "return attach RMA FILE | return chain [--level ROLE[@AMOUNT] …] | "
+                             "return policy [--window-days N] [--window REASON=DAYS|default …] [--receiving-days N] "
+                             "[--inspection-hours N]" },
 };
 
 static char *

@@ -54,6 +54,10 @@ gboolean    rs_cli_usage        (GError     **error,
 void        rs_cli_output       (RsCli       *cli,
                                  JsonBuilder *object,
                                  const char  *text);
+/* The same for an object made elsewhere (core's *_to_json()); takes the node. */
+void        rs_cli_output_node  (RsCli       *cli,
+                                 JsonNode    *object,
+                                 const char  *text);
 /* "2026-11-26T10:00:00+08:00" for a unix time in microseconds. */
 char       *rs_cli_format_time  (gint64       when_us);
 
@@ -69,5 +73,6 @@ gboolean    rs_cli_slip         (RsCli *cli, int argc, char **argv, GError **err
 gboolean    rs_cli_stock        (RsCli *cli, int argc, char **argv, GError **error);
 gboolean    rs_cli_ledger       (RsCli *cli, int argc, char **argv, GError **error);
 gboolean    rs_cli_check        (RsCli *cli, int argc, char **argv, GError **error);
+gboolean    rs_cli_return       (RsCli *cli, int argc, char **argv, GError **error);
 
 G_END_DECLS

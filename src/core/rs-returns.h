@@ -1,0 +1,94 @@
+/* rs-returns.h — taking in a return (退货登记), finding and listing returns (DESIGN §2).
+ *
+ * Every call that changes data checks its permission and the return's state, and
+ * writes its audit row and timeline event in its own transaction; a refused call
+ * changes nothing. The approval workflow is in rs-approval.h.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include "rs-return.h"
+#include "rs-session.h"
+
+G_BEGIN_DECLS
+
+/* One line as typed; strings borrowed. */
+typedef struct
+{
+  const char *sku;          /* a SKU or barcode */
+  gint64      quantity;     /* thousandths, > 0, within the product's decimals */
+  /* fen; -1: the sale slip's price when it has one, else the product's list price. */
+  gint64      unit_price;
+  const char *serial;       /* serial or lot numbers; NULL for none */
+} RsReturnLineFields;
+
+/* A return as typed; strings borrowed, NULL for none. */
+typedef struct
+{
+  /* A customer code or name. With a sale slip it may be left out (the slip's customer);
+   * given, it must be the slip's. */
+  const char               *customer;
+  const char               *reason;        /* a reason code: quality, damaged, … */
+  /* The posted sale out-slip (CK…) the goods were shipped on. Then each product's
+   * quantity is at most what the slip shipped less what other returns against it
+   * take back (cancelled and rejected ones do not count), and the sale date is the slip's. */
+  const char               *sale_slip;
+  const char               *order_ref;     /* order or invoice reference, free text */
+  const char               *sale_date;     /* "YYYY-MM-DD"; with a slip: the slip's date if NULL */
+  const char               *request_date;  /* "YYYY-MM-DD"; NULL: today */
+  const char               *description;
+  const RsReturnLineFields *lines;
+  guint                     n_lines;
+  const char * const       *attachments;   /* file paths, NULL-terminated; NULL for none */
+} RsReturnFields;
+
+/* A new DRAFT return numbered TH… (RS_ACTION_RETURN_EDIT), with the return-window
+ * check recorded. Refuses unknown customers, reasons and products, dates in the
+ * future or a sale after the request, and quantities beyond the sale slip (RS_ERROR_VALIDATION). */
+RsReturn   *rs_returns_create    (RsSession            *session,
+                                  const RsReturnFields *fields,
+                                  GError              **error);
+/* Replaces a DRAFT's header and lines (RS_ACTION_RETURN_EDIT); attachments are added. */
+RsReturn   *rs_returns_update    (RsSession            *session,
+                                  const char           *number,
+                                  const RsReturnFields *fields,
+                                  GError              **error);
+/* Stores the file (≤ 25 MB) and attaches it to a return not yet closed (RS_ACTION_RETURN_EDIT). */
+RsReturn   *rs_returns_attach    (RsSession            *session,
+                                  const char           *number,
+                                  const char           *path,
+                                  GError              **error);
+
+/* The whole return (RS_ACTION_VIEW); RS_ERROR_NOT_FOUND when there is none. */
+RsReturn   *rs_returns_lookup    (RsSession            *session,
+                                  const char           *number,
+                                  GError              **error);
+
+typedef struct
+{
+  int         state;      /* an RsReturnState, or -1 for all */
+  gboolean    flagged;    /* only returns with a recorded or pending breach */
+  const char *customer;   /* a customer code, or NULL for all */
+  guint       limit;      /* 0: no limit */
+} RsReturnFilter;
+
+/* A GListModel of RsReturn, newest first, with lines, signatures and flags (RS_ACTION_VIEW). */
+GListModel *rs_returns_list      (RsSession            *session,
+                                  const RsReturnFilter *filter,
+                                  GError              **error);
+
+/* Everything `return show --json` prints: rs_return_to_json() plus attachments, costs
+ * with totals, linked slips, the timeline and, once approved, the confirmation mailto.
+ * Sections are listed in rs-return-describe.c; later stages add theirs there. */
+JsonNode   *rs_returns_describe  (RsSession            *session,
+                                  const char           *number,
+                                  GError              **error);
+
+/* The confirmation e-mail draft (认证邮件) of an approved return: a mailto: URI to the
+ * customer's address with subject and body filled in (RS_ACTION_VIEW). Refused
+ * (RS_ERROR_INVALID_STATE) before approval and after cancellation. */
+char       *rs_returns_confirmation_mailto (RsSession  *session,
+                                            const char *number,
+                                            GError    **error);
+
+G_END_DECLS
