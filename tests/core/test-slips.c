@@ -741,9 +741,31 @@ test_validation (Fixture *f, gconstpointer data)
     { RS_SLIP_IN, "purchase", "WH1", "华东商贸", NULL, { "P-1", 1000, "A1", NULL, -1 }, RS_ERROR_NOT_FOUND, "supplier" },
     { RS_SLIP_IN, "other", "WH1", "同名公司", NULL, { "P-1", 1000, "A1", NULL, -1 }, RS_ERROR_VALIDATION, "C002" },
     { RS_SLIP_IN, "purchase", "WH1", NULL, "2026-02-30", { "P-1", 1000, "A1", NULL, -1 }, RS_ERROR_VALIDATION, "YYYY-MM-DD" },
+    { RS_SLIP_IN, "purchase", "WH1", NULL, NULL, { "", 1000, "A1", NULL, -1 }, RS_ERROR_VALIDATION, "names no product" },
+    { RS_SLIP_IN, "purchase", "WH1", NULL, NULL, { "P-1", 1000, "A1", NULL, G_GINT64_CONSTANT (100000000000000) },
+      RS_ERROR_VALIDATION, "too large" },
+    { RS_SLIP_IN, "purchase", "WH1", NULL, NULL, { "P-4", 1000, "A1", NULL, -1 }, RS_ERROR_VALIDATION, "deactivated" },
+    { RS_SLIP_IN, "purchase", "WH1", NULL, NULL, { "P-1", 1000, "A3", NULL, -1 }, RS_ERROR_VALIDATION, "deactivated" },
+    { RS_SLIP_IN, "purchase", "WH3", NULL, NULL, { "P-1", 1000, "A1", NULL, -1 }, RS_ERROR_VALIDATION, "deactivated" },
   };
-  g_autofree char *before = rs_test_dump (f->db);
+  g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autoptr(GError) setup_error = NULL;
+
+  /* Retired master data: a product, a location and a warehouse that take no new slips. */
+  add_product (f->admin, "P-4", "旧型号", "个", 0);
+  rs_products_set_active (f->admin, "P-4", FALSE, &setup_error);
+  g_assert_no_error (setup_error);
+  {
+    g_autoptr(RsLocation) a3 = rs_locations_add (f->admin, "WH1", "A3", NULL, RS_LOCATION_STORAGE, &setup_error);
+    g_autoptr(RsWarehouse) wh3 = rs_warehouses_add (f->admin, "WH3", "旧仓库", NULL, &setup_error);
+    g_assert_no_error (setup_error);
+  }
+  rs_locations_set_active (f->admin, "WH1", "A3", FALSE, &setup_error);
+  g_assert_no_error (setup_error);
+  rs_warehouses_set_active (f->admin, "WH3", FALSE, &setup_error);
+  g_assert_no_error (setup_error);
+  before = rs_test_dump (f->db);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -775,6 +797,79 @@ test_validation (Fixture *f, gconstpointer data)
     g_assert_cmpstr (code, ==, "C002");
     g_assert_cmpstr (rs_slip_get_date (slip), ==, "2026-11-20");
   }
+}
+
+static void
+test_more_refusals (Fixture *f, gconstpointer data)
+{
+  RsSlipLineFields line = { "P-1", UNITS (1), "A1", NULL, -1 };
+  RsSlipLineFields many[RS_SLIP_MAX_LINES + 1];
+  RsSlipFields fields = { .kind = RS_SLIP_OUT, .purpose = "other", .warehouse = "WH1", .lines = &line, .n_lines = 1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsSlip) draft = NULL;
+  g_autoptr(RsSlip) empty = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *handle = rs_database_get_handle (f->db);
+
+  stock_in (f, "P-1", UNITS (5), "QA", -1);
+  stock_in (f, "P-1", UNITS (5), "A1", -1);
+  draft = rs_slips_create (f->admin, &fields, &error);
+  g_assert_no_error (error);
+  before = rs_test_dump (f->db);
+
+  /* The kind of a draft does not change, and only transfers have a receiving warehouse. */
+  fields.kind = RS_SLIP_IN;
+  fields.purpose = "other";
+  g_assert_null (rs_slips_update (f->admin, rs_slip_get_number (draft), &fields, &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_VALIDATION);
+  g_clear_error (&error);
+  fields.kind = RS_SLIP_OUT;
+  fields.to_warehouse = "WH2";
+  g_assert_null (rs_slips_update (f->admin, rs_slip_get_number (draft), &fields, &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_VALIDATION);
+  g_clear_error (&error);
+  fields.to_warehouse = NULL;
+
+  /* At most RS_SLIP_MAX_LINES lines, at least one. */
+  for (guint i = 0; i < G_N_ELEMENTS (many); i++)
+    many[i] = line;
+  fields.lines = many;
+  fields.n_lines = G_N_ELEMENTS (many);
+  g_assert_null (rs_slips_create (f->admin, &fields, &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_VALIDATION);
+  g_clear_error (&error);
+  fields.n_lines = 0;
+  g_assert_null (rs_slips_create (f->admin, &fields, &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_VALIDATION);
+  g_clear_error (&error);
+  after = rs_test_dump (f->db);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Posting checks again what a draft's rows say now: a draft's lines are editable rows,
+   * so a sale line pointed at quarantine, or a draft with no line left, is refused. */
+  g_assert_cmpint (sqlite3_exec (handle, "UPDATE slip SET purpose = 'sale' WHERE id = 3; "
+                                         "UPDATE slip_line SET location_id = (SELECT id FROM location WHERE code = 'QA' "
+                                         "AND warehouse_id = 1) WHERE slip_id = 3", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = rs_test_dump (f->db);
+  g_assert_null (rs_slips_post (f->admin, rs_slip_get_number (draft), &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_VALIDATION);
+  g_assert_nonnull (strstr (error->message, "quarantine"));
+  g_clear_error (&error);
+  after = rs_test_dump (f->db);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_cmpint (sqlite3_exec (handle, "DELETE FROM slip_line WHERE slip_id = 3", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = rs_test_dump (f->db);
+  g_assert_null (rs_slips_post (f->admin, rs_slip_get_number (draft), &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_VALIDATION);
+  g_assert_nonnull (strstr (error->message, "no lines"));
+  after = rs_test_dump (f->db);
+  g_assert_cmpstr (before, ==, after);
 }
 
 static void
@@ -875,7 +970,8 @@ test_check_reports (Fixture *f, gconstpointer data)
 static const char *skus[] = { "P-1", "P-2", "P-3" };
 static const char *places[] = { "A1", "A2" };
 
-/* What a child did, one line per posted slip or void: "S NUMBER K sku:loc:qty[>loc] …" / "V NUMBER". */
+/* Each writer makes `slips` random slips (voids come on top) and reports what went through,
+ * one line each: "S NUMBER KIND sku:from:qty:to|- …" for a posted slip, "V NUMBER" for a void. */
 static void
 child_work (const char *path, int fd, guint seed, int slips, gboolean allow_voids)
 {
@@ -890,7 +986,7 @@ child_work (const char *path, int fd, guint seed, int slips, gboolean allow_void
   if (session == NULL)
     _exit (3);
 
-  for (int i = 0; i < slips; i++)
+  for (int made = 0; made < slips; )
     {
       RsSlipLineFields lines[10];
       RsSlipFields fields = { .warehouse = "WH1", .lines = lines };
@@ -925,6 +1021,7 @@ child_work (const char *path, int fd, guint seed, int slips, gboolean allow_void
               lines[l].to_location = fields.kind == RS_SLIP_TRANSFER ? places[1 - from] : NULL;
               lines[l].unit_cost = fields.kind == RS_SLIP_IN ? g_rand_int_range (rand, 100, 5000) : -1;
             }
+          made++;
           slip = rs_slips_create_posted (session, &fields, &error);
           if (slip != NULL)
             {
@@ -976,7 +1073,7 @@ run_writers (Fixture *f, int writers, int slips, gboolean allow_voids)
   g_auto(GStrv) records = NULL;
   int fd = open (output, O_WRONLY | O_CREAT | O_APPEND | O_TRUNC, 0600);
   pid_t pids[8];
-  guint n_posted = 0;
+  guint n_posted = 0, n_voided = 0;
 
   g_assert_cmpint (fd, >=, 0);
   g_assert_cmpint (writers, <=, (int) G_N_ELEMENTS (pids));
@@ -1017,6 +1114,7 @@ run_writers (Fixture *f, int writers, int slips, gboolean allow_voids)
       else
         {
           sign = -1;
+          n_voided++;
           body = g_hash_table_lookup (posted, parts[1]);
           g_assert_nonnull (body);
         }
@@ -1036,7 +1134,8 @@ run_writers (Fixture *f, int writers, int slips, gboolean allow_voids)
           }
       }
     }
-  g_test_message ("%u slips posted by %d writers", n_posted, writers);
+  g_test_message ("%d writers: %u of %d slips posted (the others lacked stock), %u voided",
+                  writers, n_posted, writers * slips, n_voided);
   g_assert_cmpuint (n_posted, >, 0);
 
   /* Re-read after the children: on-hand equals what they say they did, and check agrees. */
@@ -1083,6 +1182,7 @@ main (int argc, char **argv)
   ADD ("/slips/refuse/raw-sql", test_raw_sql_refused);
   ADD ("/slips/refuse/permissions", test_permissions);
   ADD ("/slips/refuse/validation", test_validation);
+  ADD ("/slips/refuse/more", test_more_refusals);
   ADD ("/slips/void-restores", test_void_restores);
   ADD ("/slips/moving-average", test_moving_average);
   ADD ("/slips/transfer", test_transfer);
