@@ -7,6 +7,7 @@
  */
 #include "rs-audit.h"
 #include "rs-audit-entry.h"
+#include "rs-audit-model.h"
 #include "rs-audit-private.h"
 #include "rs-clock.h"
 #include "rs-error.h"
@@ -217,29 +218,7 @@ rs_audit_verify (RsDatabase *db, gint64 *bad_id, GError **error)
 GListModel *
 rs_audit_list (RsSession *session, guint limit, GError **error)
 {
-  g_autoptr(RsStatement) stmt = NULL;
-  g_autoptr(GListStore) store = g_list_store_new (RS_TYPE_AUDIT_ENTRY);
-  GError *local_error = NULL;
-
   if (!rs_permission_check (session, RS_ACTION_AUDIT_VIEW, error))
     return NULL;
-
-  stmt = rs_database_prepare (rs_session_get_database (session),
-                              "SELECT " AUDIT_COLUMNS " FROM audit ORDER BY id DESC LIMIT ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
-  while (rs_statement_step (stmt, &local_error))
-    {
-      AuditRow row;
-      g_autoptr(RsAuditEntry) entry = NULL;
-
-      read_row (stmt, &row);
-      entry = rs_audit_entry_new (row.id, row.at, row.user_name, row.action, row.object_type,
-                                  row.object_key, row.before, row.after, rs_statement_text (stmt, 9));
-      g_list_store_append (store, entry);
-    }
-  if (local_error != NULL)
-    return g_propagate_error (error, local_error), NULL;
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return G_LIST_MODEL (rs_audit_model_new (rs_session_get_database (session), limit, error));
 }

@@ -30,8 +30,8 @@ gboolean rs_audit_verify (RsDatabase *database,
                           gint64     *bad_id,
                           GError    **error);
 
-/* The newest `limit` rows (0: all), newest first, as RsAuditEntry.
- * Reading the log needs RS_ACTION_AUDIT_VIEW. */
+/* The newest `limit` rows (0: all), newest first, as RsAuditEntry, read a page
+ * at a time (RsAuditModel). Reading the log needs RS_ACTION_AUDIT_VIEW. */
 GListModel *rs_audit_list (RsSession  *session,
                            guint       limit,
                            GError    **error);

@@ -155,6 +155,53 @@ test_setting_change (void)
   g_assert_error (error, RS_ERROR, RS_ERROR_VALIDATION);
 }
 
+/* The list reads pages on demand and keeps to the rows there were when it was made. */
+static void
+test_paged_list (void)
+{
+  g_autoptr(RsDatabase) db = rs_test_open_initialized ();
+  g_autoptr(RsSession) admin = rs_test_login (db, "admin");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GListModel) limited = NULL;
+  g_autoptr(RsTransaction) tx = rs_transaction_begin (db, &error);
+
+  for (int i = 0; i < 299; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("%d", i + 2);
+      g_assert_true (rs_audit_record (admin, "test.row", "test", key, NULL, NULL, &error));
+    }
+  g_assert_true (rs_transaction_commit (tx, &error));
+  g_assert_no_error (error);
+
+  rows = rs_audit_list (admin, 0, &error);
+  limited = rs_audit_list (admin, 100, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_list_model_get_item_type (rows) == RS_TYPE_AUDIT_ENTRY);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 300);
+  g_assert_cmpuint (g_list_model_get_n_items (limited), ==, 100);
+
+  /* A row appended now is not in the model made before it. */
+  g_assert_true (rs_audit_record (admin, "test.later", "test", "301", NULL, NULL, &error));
+
+  for (guint i = 0; i < 300; i += 7)   /* across pages, and back */
+    {
+      g_autoptr(RsAuditEntry) entry = g_list_model_get_item (rows, i);
+      g_assert_cmpint (rs_audit_entry_get_id (entry), ==, 300 - (gint64) i);
+    }
+  {
+    g_autoptr(RsAuditEntry) first = g_list_model_get_item (rows, 0);
+    g_autoptr(RsAuditEntry) last = g_list_model_get_item (rows, 299);
+    g_autoptr(RsAuditEntry) beyond = g_list_model_get_item (rows, 300);
+    g_autoptr(RsAuditEntry) beyond_limit = g_list_model_get_item (limited, 100);
+
+    g_assert_cmpstr (rs_audit_entry_get_object_key (first), ==, "300");
+    g_assert_cmpstr (rs_audit_entry_get_action (last), ==, "database.initialize");
+    g_assert_null (beyond);
+    g_assert_null (beyond_limit);
+  }
+}
+
 /* The row lands with its change or not at all. */
 static void
 test_rollback (void)
@@ -285,6 +332,7 @@ main (int argc, char **argv)
   g_test_add_func ("/audit/user-changes", test_user_changes);
   g_test_add_func ("/audit/master-changes", test_master_changes);
   g_test_add_func ("/audit/setting-change", test_setting_change);
+  g_test_add_func ("/audit/paged-list", test_paged_list);
   g_test_add_func ("/audit/rollback", test_rollback);
   g_test_add_func ("/audit/append-only", test_append_only);
   g_test_add_func ("/audit/tamper", test_tamper);
