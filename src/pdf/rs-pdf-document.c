@@ -432,10 +432,25 @@ collect_blocks (RsPdfDocument *self, RsPdfFont *font, hb_set_t *chars, GError **
   return TRUE;
 }
 
-/* Decodes the photos once per document; a file that is no picture becomes a note. */
+static void
+prepare_photo (gpointer data, gpointer user_data)
+{
+  RsPdfPhoto *photo = data;
+  g_autoptr(GError) local_error = NULL;
+
+  photo->image = rs_pdf_image_load_photo (photo->path, &local_error);
+  if (photo->image == NULL)
+    photo->note = g_strdup_printf (_("Photo left out: %s"), local_error->message);
+}
+
+/* Decodes the photos once per document, several at a time (decoding a phone photo is
+ * most of what a report costs); a file that is no picture becomes a note. */
 static void
 prepare_photos (RsPdfDocument *self, GPtrArray *warnings)
 {
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
+
   for (guint b = 0; b < self->blocks->len; b++)
     {
       RsPdfBlock *block = self->blocks->pdata[b];
@@ -444,17 +459,29 @@ prepare_photos (RsPdfDocument *self, GPtrArray *warnings)
         {
           RsPdfPhoto *photo = block->photos->pdata[i];
 
+          g_ptr_array_add (all, photo);
           if (photo->image == NULL && photo->note == NULL)
-            {
-              g_autoptr(GError) local_error = NULL;
-
-              photo->image = rs_pdf_image_load_photo (photo->path, &local_error);
-              if (photo->image == NULL)
-                photo->note = g_strdup_printf (_("Photo left out: %s"), local_error->message);
-            }
-          if (photo->note != NULL)
-            g_ptr_array_add (warnings, g_strdup (photo->note));
+            g_ptr_array_add (pending, photo);
         }
+    }
+  if (pending->len > 1)
+    {
+      GThreadPool *pool = g_thread_pool_new (prepare_photo, NULL, MIN (pending->len, g_get_num_processors ()),
+                                             FALSE, NULL);
+
+      for (guint i = 0; i < pending->len; i++)
+        g_thread_pool_push (pool, pending->pdata[i], NULL);
+      g_thread_pool_free (pool, FALSE, TRUE);
+    }
+  else if (pending->len == 1)
+    prepare_photo (pending->pdata[0], NULL);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      RsPdfPhoto *photo = all->pdata[i];
+
+      if (photo->note != NULL)
+        g_ptr_array_add (warnings, g_strdup (photo->note));
     }
 }
 

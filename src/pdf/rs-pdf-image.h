@@ -1,9 +1,12 @@
 /* rs-pdf-image.h — pictures made ready for a document with gdk-pixbuf (DESIGN §7).
  *
  * Phone photos are large and often stored sideways with an EXIF orientation: a photo is
- * decoded (large JPEGs at a reduced scale straight away), turned upright, scaled so that
- * its longest side is at most RS_PDF_PHOTO_MAX_SIDE pixels and encoded as JPEG. A logo
- * keeps its sharp edges and transparency as PNG. The output depends on the input only.
+ * decoded, turned upright, made at most RS_PDF_PHOTO_MAX_SIDE pixels on its longest side
+ * and encoded as JPEG. Large JPEGs are decoded at 1/2, 1/4 or 1/8 scale straight away,
+ * down to no less than 5/8 of the limit (a 4000 × 3000 photo becomes 1000 × 750, 280 dpi
+ * across half an A4 page): decoding at full size and scaling would cost three times as
+ * much. A logo keeps its sharp edges and transparency as PNG. The output depends on the
+ * input only.
  */
 #pragma once
 

@@ -47,6 +47,15 @@ is_cjk (gunichar c)
   return g_unichar_iswide (c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
 }
 
+static gboolean
+has_wide (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iswide (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 /* May a line end between prev and c? */
 static gboolean
 can_break (gunichar prev, gunichar c)
@@ -190,7 +199,9 @@ text_aligned (Flow *flow, double x, double width, double top, double size, const
   text_at (flow, x, top, size, text, color, bold);
 }
 
-/* The company block, title, number, QR code and reprint mark; returns its height. */
+/* The company block, title, number, QR code and reprint mark; returns its height. The
+ * title is centred, the company to its left (above it when the title leaves too little
+ * room), the QR code of the number on the right. */
 static double
 draw_header (Flow *flow, gboolean draw)
 {
@@ -200,7 +211,12 @@ draw_header (Flow *flow, gboolean draw)
   double qr = h->number != NULL && *h->number != '\0' ? page->qr_size : 0;
   double text_right = flow->right - (qr > 0 ? qr + 8 : 0);
   double name_size = flow->body + 3;
-  double logo_h = 0, logo_w = 0, x, y, company_h, title_top, height;
+  gboolean has_title = h->title != NULL && *h->title != '\0';
+  double title_w = has_title ? width_of (flow, h->title, page->title_size) : 0;
+  double number_w = h->number_label != NULL ? width_of (flow, h->number_label, flow->small) : 0;
+  double block_w = MAX (title_w, number_w);
+  double title_h = (has_title ? page->title_size * 1.3 : 0) + (h->number_label != NULL ? flow->small * LEADING : 0);
+  double logo_h = 0, logo_w = 0, x, y, cx, company_right, company_h, title_top, height;
   g_autoptr(GPtrArray) name_lines = NULL;
   g_autoptr(GPtrArray) address_lines = NULL;
 
@@ -215,6 +231,7 @@ draw_header (Flow *flow, gboolean draw)
         }
       text_right -= mark_w + 8;
     }
+  cx = MIN ((flow->left + flow->right) / 2, text_right - block_w / 2);
 
   if (h->logo != NULL)
     {
@@ -225,10 +242,13 @@ draw_header (Flow *flow, gboolean draw)
         rs_pdf_canvas_image (flow->canvas, flow->logo, flow->left, top, logo_w, logo_h);
     }
   x = flow->left + (logo_w > 0 ? logo_w + 6 : 0);
+  company_right = block_w > 0 ? cx - block_w / 2 - 12 : text_right;
+  if (company_right - x < flow->width * 0.22)
+    company_right = text_right;
   name_lines = h->company != NULL && *h->company != '\0' ?
-    rs_pdf_layout_wrap (flow->font, h->company, name_size, text_right - x) : g_ptr_array_new ();
+    rs_pdf_layout_wrap (flow->font, h->company, name_size, company_right - x) : g_ptr_array_new ();
   address_lines = h->address != NULL && *h->address != '\0' ?
-    rs_pdf_layout_wrap (flow->font, h->address, flow->small, text_right - x) : g_ptr_array_new ();
+    rs_pdf_layout_wrap (flow->font, h->address, flow->small, company_right - x) : g_ptr_array_new ();
   y = top;
   for (guint i = 0; i < name_lines->len; i++, y += name_size * 1.25)
     if (draw)
@@ -238,33 +258,17 @@ draw_header (Flow *flow, gboolean draw)
       text_at (flow, x, y, flow->small, address_lines->pdata[i], COLOR_LABEL, FALSE);
   company_h = MAX (logo_h, y - top);
 
-  /* The title is centred on the page, clear of the QR code. */
-  title_top = top + company_h + 4;
-  if (h->title != NULL && *h->title != '\0')
-    {
-      double size = page->title_size;
-      double used = width_of (flow, h->title, size);
-      double cx = MIN ((flow->left + flow->right) / 2, flow->right - qr - 8 - used / 2);
-
-      if (draw)
-        text_at (flow, cx - used / 2, title_top, size, h->title, COLOR_TEXT, TRUE);
-      title_top += size * 1.3;
-    }
-  if (h->number_label != NULL)
-    {
-      double used = width_of (flow, h->number_label, flow->small);
-      double cx = MIN ((flow->left + flow->right) / 2, flow->right - qr - 8 - used / 2);
-
-      if (draw)
-        text_at (flow, cx - used / 2, title_top, flow->small, h->number_label, COLOR_TEXT, FALSE);
-      title_top += flow->small * LEADING;
-    }
+  title_top = company_right < text_right || company_h == 0 ? top : top + company_h + 4;
+  if (draw && has_title)
+    text_at (flow, cx - title_w / 2, title_top, page->title_size, h->title, COLOR_TEXT, TRUE);
+  if (draw && h->number_label != NULL)
+    text_at (flow, cx - number_w / 2, title_top + (has_title ? page->title_size * 1.3 : 0), flow->small,
+             h->number_label, COLOR_TEXT, FALSE);
   if (draw && qr > 0)
     rs_pdf_canvas_qr (flow->canvas, h->number, flow->right - qr, top, qr);
 
-  height = MAX (title_top - top, qr);
-  if (name_lines->len == 0 && address_lines->len == 0 && logo_h == 0 && h->reprint == NULL &&
-      title_top == top + company_h + 4)
+  height = MAX (MAX (company_h, title_top + title_h - top), qr);
+  if (height == 0 && h->reprint == NULL)
     return 0;   /* no header at all: no rule either */
   if (draw)
     rs_pdf_canvas_line (flow->canvas, flow->left, top + height + 3, flow->right, top + height + 3, 0.8, COLOR_RULE);
@@ -296,10 +300,26 @@ page_furniture (Flow *flow)
 
       for (guint i = 0; i < n; i++)
         {
-          double length = width_of (flow, labels[i], flow->small);
+          const char *label = labels[i];
+          double length = width_of (flow, label, flow->small);
 
-          rs_pdf_canvas_text_down (flow->canvas, x, top + span * i + (span - length) / 2, flow->small,
-                                   labels[i], COLOR_TEXT);
+          if (!has_wide (label))
+            {
+              rs_pdf_canvas_text_down (flow->canvas, x, top + span * i + (span - length) / 2, flow->small,
+                                       label, COLOR_TEXT);
+              continue;
+            }
+          /* Chinese stands upright, one character under the other, as on printed forms. */
+          length = g_utf8_strlen (label, -1) * flow->small;
+          for (const char *p = label; *p != '\0'; p = g_utf8_next_char (p))
+            {
+              char one[8] = { 0 };
+              double y = top + span * i + (span - length) / 2 + g_utf8_pointer_to_offset (label, p) * flow->small;
+
+              g_unichar_to_utf8 (g_utf8_get_char (p), one);
+              rs_pdf_canvas_text (flow->canvas, x + (flow->small - width_of (flow, one, flow->small)) / 2,
+                                  y + flow->small * 0.88, flow->small, one, COLOR_TEXT, FALSE);
+            }
         }
     }
 }

@@ -1,0 +1,314 @@
+/* bench-pdf.c — what a printed document costs: milliseconds and bytes per document kind,
+ * with the HarfBuzz subset pipeline beside libharu loading the whole CJK font (issue 6).
+ *
+ * Not a test: it prints figures. Run it through build-aux/bench-pdf. Each document is
+ * built from scratch and rendered to memory, as printing does; photos are decoded, turned
+ * and re-encoded every time. Times are the median of the runs after one warm-up run (the
+ * font file is mapped once per process, as in the application).
+ */
+#include "rs-core.h"
+#include "rs-pdf.h"
+#include "rs-pdf-document-private.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <time.h>
+#include <stdlib.h>
+
+static int runs = 20;
+static char *write_dir = NULL;
+static char *only = NULL;
+static char *photos[4];
+
+static void
+die_on_error (GError *error, const char *what)
+{
+  if (error != NULL)
+    {
+      g_printerr ("bench-pdf: %s: %s\n", what, error->message);
+      exit (1);
+    }
+}
+
+/* A 4000 × 3000 picture with the detail of a photo (smooth shapes, texture, sensor
+ * noise), saved as a phone saves it: JPEG at quality 92. */
+static char *
+make_phone_photo (const char *dir, int index)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 4000, 3000);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (index + 1);
+  g_autoptr(GError) error = NULL;
+  guint8 *pixels = gdk_pixbuf_get_pixels (pixbuf);
+  int stride = gdk_pixbuf_get_rowstride (pixbuf);
+  double fx = 0.002 + index * 0.0007, fy = 0.003 + index * 0.0005;
+  char *path = g_strdup_printf ("%s/phone-%d.jpg", dir, index + 1);
+
+  for (int y = 0; y < 3000; y++)
+    for (int x = 0; x < 4000; x++)
+      {
+        guint8 *p = pixels + y * stride + x * 3;
+        double shade = 0.5 + 0.25 * sin (x * fx) * cos (y * fy) + 0.15 * sin ((x + y) * 0.011 + index);
+        double texture = 0.08 * sin (x * 0.21) * sin (y * 0.17);
+
+        for (int c = 0; c < 3; c++)
+          {
+            double v = (shade + texture) * (0.7 + 0.15 * c) * 255 + g_rand_int_range (rand, -10, 11);
+
+            p[c] = (guint8) CLAMP (v, 0, 255);
+          }
+      }
+  gdk_pixbuf_save (pixbuf, path, "jpeg", &error, "quality", "92", NULL);
+  die_on_error (error, "saving a photo");
+  return path;
+}
+
+/* A slip of `rows` lines, as the slip writer will make it. */
+static RsPdfDocument *
+make_slip (RsPdfTemplate paper, int rows)
+{
+  static const char *products[][3] = {
+    { "BT-X2-BLK", "蓝牙耳机 X2 降噪版 黑色", "副" },
+    { "MS-M330", "无线鼠标 M330 静音版", "个" },
+    { "KB-K845", "机械键盘 K845 青轴", "把" },
+    { "PB-20000", "充电宝 20000mAh 快充", "个" },
+    { "CB-USBC-1M", "USB-C 数据线 1 米 编织", "条" },
+    { "RT-AX3000", "无线路由器 AX3000 双频", "台" },
+    { "HD-2T", "移动硬盘 2TB USB 3.0", "块" },
+    { "MN-27Q", "27 英寸显示器 2K 高刷", "台" },
+  };
+  RsPdfDocument *doc = rs_pdf_document_new (paper);
+  g_autofree char *words = rs_money_to_words (1284600);
+  RsPdfTable *table;
+
+  rs_pdf_document_set_company (doc, "华东贸易有限公司", "上海市浦东新区张江路 88 号 · 电话 021-5080 1234", NULL);
+  rs_pdf_document_set_title (doc, "入库单", "RK20261126-0001");
+  rs_pdf_document_set_time (doc, G_GINT64_CONSTANT (1795680000000000));
+  rs_pdf_document_add_fields (doc, 2,
+                              "仓库", "上海一号仓（浦东）", "日期", "2026-11-26",
+                              "供应商", "深圳市华强北电子科技有限公司", "类型", "采购入库",
+                              "关联单号", "CG20261120-0042", "经办人", "李明", NULL);
+  rs_pdf_document_add_fields (doc, 1, "备注", "到货时两箱外包装轻微破损，已拍照留存；请质检部门在收货后 24 小时内完成检验。", NULL);
+  table = rs_pdf_document_add_table (doc);
+  rs_pdf_table_add_column (table, "序号", 0.7, RS_PDF_ALIGN_CENTER);
+  rs_pdf_table_add_column (table, "商品编码", 2, RS_PDF_ALIGN_LEFT);
+  rs_pdf_table_add_column (table, "品名规格", 4, RS_PDF_ALIGN_LEFT);
+  rs_pdf_table_add_column (table, "单位", 0.8, RS_PDF_ALIGN_CENTER);
+  rs_pdf_table_add_column (table, "货位", 1.2, RS_PDF_ALIGN_CENTER);
+  rs_pdf_table_add_column (table, "数量", 1.1, RS_PDF_ALIGN_RIGHT);
+  rs_pdf_table_add_column (table, "单价", 1.3, RS_PDF_ALIGN_RIGHT);
+  rs_pdf_table_add_column (table, "金额", 1.6, RS_PDF_ALIGN_RIGHT);
+  for (int i = 0; i < rows; i++)
+    {
+      g_autofree char *n = g_strdup_printf ("%d", i + 1);
+      g_autofree char *location = g_strdup_printf ("A-%02d-%02d", i / 4 + 1, i % 4 + 1);
+
+      rs_pdf_table_add_row (table, n, products[i % 8][0], products[i % 8][1], products[i % 8][2], location,
+                            "10", "128.46", "1,284.60", NULL);
+    }
+  rs_pdf_table_set_footer (table, "", "合计", "", "", "", "80", "", "12,846.00", NULL);
+  rs_pdf_document_add_fields (doc, 1, "合计金额（大写）", words, NULL);
+  rs_pdf_document_add_signatures (doc, "制单人", "张三", "审核人", NULL, "仓管员", NULL, NULL);
+  return doc;
+}
+
+/* An inspection report with the four phone photos. */
+static RsPdfDocument *
+make_report (RsPdfTemplate paper, int rows)
+{
+  static const char *checks[][5] = {
+    { "外包装", "无破损、无挤压变形", "不合格", "两处压痕，已拍照", NULL },
+    { "封条", "完好，未拆封", "合格", "", NULL },
+    { "外观", "无划痕、无磕碰", "不合格", "左耳机外壳划痕约 3 毫米", NULL },
+    { "配件", "充电盒、数据线、说明书齐全", "合格", "", NULL },
+    { "开机", "正常开机，指示灯正常", "合格", "", NULL },
+    { "配对", "30 秒内完成蓝牙配对", "合格", "", NULL },
+    { "降噪", "降噪模式可切换，效果正常", "合格", "", NULL },
+    { "续航", "满电播放 ≥ 6 小时", "不适用", "未测", NULL },
+    { "序列号", "与销售记录一致", "合格", "SN2026-000123", NULL },
+    { "重量", "48 克 ± 2 克", "合格", "47.6 克", NULL },
+  };
+  RsPdfDocument *doc = rs_pdf_document_new (paper);
+  RsPdfTable *table;
+
+  rs_pdf_document_set_company (doc, "华东贸易有限公司", "上海市浦东新区张江路 88 号 · 电话 021-5080 1234", NULL);
+  rs_pdf_document_set_title (doc, "检验报告", "JY20261126-0003");
+  rs_pdf_document_set_time (doc, G_GINT64_CONSTANT (1795690000000000));
+  rs_pdf_document_add_fields (doc, 2,
+                              "退货单号", "TH20261120-0017", "客户", "北京京东世纪贸易有限公司",
+                              "商品", "蓝牙耳机 X2 降噪版 黑色", "数量", "2 副",
+                              "检验员", "王芳", "结论", "不合格",
+                              "开始时间", "2026-11-26 09:12", "结束时间", "2026-11-26 09:47", NULL);
+  rs_pdf_document_add_heading (doc, "检验项目");
+  table = rs_pdf_document_add_table (doc);
+  rs_pdf_table_add_column (table, "项目", 1.3, RS_PDF_ALIGN_LEFT);
+  rs_pdf_table_add_column (table, "标准", 3, RS_PDF_ALIGN_LEFT);
+  rs_pdf_table_add_column (table, "结果", 1, RS_PDF_ALIGN_CENTER);
+  rs_pdf_table_add_column (table, "说明", 2.5, RS_PDF_ALIGN_LEFT);
+  for (int i = 0; i < rows; i++)
+    rs_pdf_table_add_rowv (table, checks[i % G_N_ELEMENTS (checks)]);
+  rs_pdf_document_add_text (doc, "结论：外包装与外观两项不合格，判定为运输破损。建议退回供应商并向承运商索赔，"
+                                 "照片作为索赔凭证随本报告存档。");
+  rs_pdf_document_add_heading (doc, "现场照片");
+  for (int i = 0; i < 4; i++)
+    {
+      g_autofree char *caption = g_strdup_printf ("照片 %d：%s", i + 1,
+                                                  (const char *[]) { "外箱压痕", "封条", "左耳机划痕", "配件" }[i]);
+
+      rs_pdf_document_add_photo (doc, photos[i], caption);
+    }
+  rs_pdf_document_add_signatures (doc, "检验员", "王芳", "复核", NULL, NULL);
+  return doc;
+}
+
+typedef RsPdfDocument *(*MakeFunc) (RsPdfTemplate paper, int rows);
+
+typedef struct {
+  const char   *name;
+  const char   *file;
+  MakeFunc      make;
+  RsPdfTemplate paper;
+  int           rows;
+  int           runs;       /* 0: the default */
+} Kind;
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
+  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
+}
+
+typedef struct {
+  double wall;    /* median milliseconds */
+  double cpu;     /* median milliseconds of processor time, all threads */
+  gsize  bytes;
+  guint  pages;
+} Figures;
+
+static Figures
+measure (const Kind *kind, gboolean whole_font, int n, GBytes **keep)
+{
+  g_autofree double *wall = g_new (double, n);
+  g_autofree double *cpu = g_new (double, n);
+  Figures figures = { 0 };
+
+  for (int i = -1; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) pdf = NULL;
+      g_autoptr(RsPdfDocument) doc = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double start_cpu = cpu_ms ();
+
+      doc = kind->make (kind->paper, kind->rows);
+      rs_pdf_document_set_whole_font (doc, whole_font);
+      pdf = rs_pdf_document_render (doc, NULL, &error);
+      die_on_error (error, kind->name);
+      if (i >= 0)
+        {
+          wall[i] = (g_get_monotonic_time () - start) / 1000.0;
+          cpu[i] = cpu_ms () - start_cpu;
+        }
+      figures.bytes = g_bytes_get_size (pdf);
+      figures.pages = rs_pdf_document_get_n_pages (doc);
+      if (keep != NULL && i == n - 1)
+        *keep = g_bytes_ref (pdf);
+    }
+  qsort (wall, n, sizeof *wall, compare_doubles);
+  qsort (cpu, n, sizeof *cpu, compare_doubles);
+  figures.wall = wall[n / 2];
+  figures.cpu = cpu[n / 2];
+  return figures;
+}
+
+int
+main (int argc, char **argv)
+{
+  const GOptionEntry entries[] = {
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Documents measured per kind and font (default 20)", "N" },
+    { "write", 0, 0, G_OPTION_ARG_FILENAME, &write_dir, "Also write the documents (subset) to DIR", "DIR" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Only the document kinds whose name contains TEXT", "TEXT" },
+    { NULL }
+  };
+  const Kind kinds[] = {
+    { "slip, A4, 1 page (8 lines)", "slip-a4.pdf", make_slip, RS_PDF_TEMPLATE_A4, 8, 0 },
+    { "slip, A5 landscape (8 lines)", "slip-a5.pdf", make_slip, RS_PDF_TEMPLATE_A5, 8, 0 },
+    { "slip, 241 mm form (5 lines)", "slip-form241.pdf", make_slip, RS_PDF_TEMPLATE_FORM241, 5, 0 },
+    { "slip, A4, 60 lines", "slip-a4-60.pdf", make_slip, RS_PDF_TEMPLATE_A4, 60, 0 },
+    { "inspection report, A4, 4 phone photos", "report-a4.pdf", make_report, RS_PDF_TEMPLATE_A4, 10, 5 },
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— milliseconds and bytes per PDF document");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *scratch = NULL;
+  gint64 photo_bytes = 0;
+
+  rs_i18n_init ();
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("bench-pdf: %s\n", error->message);
+      return 2;
+    }
+  runs = MAX (runs, 1);
+
+  /* The photos cost seconds to make: only for the kinds that use them. */
+  if (only == NULL || strstr (kinds[G_N_ELEMENTS (kinds) - 1].name, only) != NULL)
+    {
+      scratch = g_dir_make_tmp ("restock-bench-pdf-XXXXXX", &error);
+      die_on_error (error, "temporary folder");
+      for (int i = 0; i < 4; i++)
+        {
+          GStatBuf info = { 0 };
+
+          photos[i] = make_phone_photo (scratch, i);
+          g_stat (photos[i], &info);
+          photo_bytes += info.st_size;
+        }
+    }
+
+  g_print ("%-40s %5s | %-29s | %-29s\n", "", "", "subset (HarfBuzz)", "whole font (libharu)");
+  g_print ("%-40s %5s | %8s %8s %11s | %8s %8s %11s\n", "document", "pages",
+           "ms", "cpu ms", "bytes", "ms", "cpu ms", "bytes");
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      const Kind *kind = &kinds[k];
+      int n = kind->runs > 0 ? MIN (kind->runs, runs) : runs;
+      g_autoptr(GBytes) kept = NULL;
+      Figures subset, whole;
+
+      if (only != NULL && strstr (kind->name, only) == NULL)
+        continue;
+      subset = measure (kind, FALSE, n, &kept);
+      whole = measure (kind, TRUE, n, NULL);
+      g_print ("%-40s %5u | %8.1f %8.1f %11" G_GSIZE_FORMAT " | %8.1f %8.1f %11" G_GSIZE_FORMAT "\n",
+               kind->name, subset.pages, subset.wall, subset.cpu, subset.bytes, whole.wall, whole.cpu, whole.bytes);
+      if (write_dir != NULL)
+        {
+          g_autofree char *path = g_build_filename (write_dir, kind->file, NULL);
+
+          g_mkdir_with_parents (write_dir, 0755);
+          g_file_set_contents (path, g_bytes_get_data (kept, NULL), g_bytes_get_size (kept), &error);
+          die_on_error (error, path);
+        }
+    }
+  g_print ("Median of %d runs (the photo report: %d), on %u processors. Photos: 4 × 4000 × 3000 JPEG, quality 92, "
+           "%" G_GINT64_FORMAT " bytes in all.\n", runs, MIN (runs, 5), g_get_num_processors (), photo_bytes);
+  for (int i = 0; i < 4 && photos[i] != NULL; i++)
+    {
+      g_unlink (photos[i]);
+      g_free (photos[i]);
+    }
+  if (scratch != NULL)
+    g_rmdir (scratch);
+  return 0;
+}
