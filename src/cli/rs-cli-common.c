@@ -146,6 +146,22 @@ rs_cli_output_node (RsCli *cli, JsonNode *object, const char *text)
     g_print ("%s%s", text, g_str_has_suffix (text, "\n") ? "" : "\n");
 }
 
+void
+rs_cli_append_column (GString *out, const char *text, int width)
+{
+  int used = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      used += g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
+    }
+  g_string_append (out, text);
+  for (; used < width; used++)
+    g_string_append_c (out, ' ');
+  g_string_append_c (out, ' ');
+}
+
 char *
 rs_cli_format_time (gint64 when_us)
 {

@@ -570,11 +570,6 @@ return_policy (RsCli *cli, int argc, char **argv, GError **error)
     { "inspection-hours", 0, 0, G_OPTION_ARG_INT, &inspection_hours, N_("Hours from receipt until inspection"), "N" },
     { NULL }
   };
-  const struct { const char *key; int value; } settings[] = {
-    { RS_SETTING_RETURN_WINDOW_DAYS, window_days },
-    { RS_SETTING_RECEIVING_DEADLINE_DAYS, receiving_days },
-    { RS_SETTING_INSPECTION_DEADLINE_HOURS, inspection_hours },
-  };
   g_autoptr(JsonNode) policy = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   JsonObject *object, *reasons;
@@ -587,9 +582,10 @@ return_policy (RsCli *cli, int argc, char **argv, GError **error)
   if (session == NULL)
     return FALSE;
   /* Each setting is its own change; a refusal stops at the first and says which. */
-  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
-    if (settings[i].value >= 0 && !rs_time_policy_set (session, settings[i].key, settings[i].value, error))
-      return FALSE;
+  if ((window_days >= 0 && !rs_time_policy_set (session, RS_SETTING_RETURN_WINDOW_DAYS, window_days, error)) ||
+      (receiving_days >= 0 && !rs_time_policy_set (session, RS_SETTING_RECEIVING_DEADLINE_DAYS, receiving_days, error)) ||
+      (inspection_hours >= 0 && !rs_time_policy_set (session, RS_SETTING_INSPECTION_DEADLINE_HOURS, inspection_hours, error)))
+    return FALSE;
   for (guint i = 0; windows != NULL && windows[i] != NULL; i++)
     if (!set_reason_window (session, windows[i], error))
       return FALSE;
@@ -625,11 +621,14 @@ rs_cli_return (RsCli *cli, int argc, char **argv, GError **error)
     { "new", return_new }, { "edit", return_edit }, { "submit", return_submit }, { "approve", return_approve },
     { "reject", return_reject }, { "cancel", return_cancel }, { "revise", return_revise }, { "show", return_show },
     { "list", return_list }, { "attach", return_attach }, { "mail", return_mail }, { "chain", return_chain },
-    { "policy", return_policy },
+    { "policy", return_policy }, { "receive", rs_cli_return_receive }, { "resolve", rs_cli_return_resolve },
+    { "inspect", rs_cli_return_inspect }, { "dispose", rs_cli_return_dispose }, { "repaired", rs_cli_return_repaired },
+    { "cost", rs_cli_return_cost },
   };
 
   for (guint i = 0; argc >= 2 && i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))
       return commands[i].func (cli, argc - 1, argv + 1, error);
-  return rs_cli_usage (error, _("Usage: restock-cli return new|edit|submit|approve|reject|cancel|revise|show|list|attach|mail|chain|policy …"));
+  return rs_cli_usage (error, _("Usage: restock-cli return new|edit|submit|approve|reject|cancel|revise|show|list|attach|mail|chain|policy|"
+                                "receive|resolve|inspect|dispose|repaired|cost …"));
 }

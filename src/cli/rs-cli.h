@@ -58,6 +58,11 @@ void        rs_cli_output       (RsCli       *cli,
 void        rs_cli_output_node  (RsCli       *cli,
                                  JsonNode    *object,
                                  const char  *text);
+/* Appends text padded with spaces to `width` terminal columns (a Chinese
+ * character takes two), then one space: columns that line up in a terminal. */
+void        rs_cli_append_column (GString    *out,
+                                  const char *text,
+                                  int         width);
 /* "2026-11-26T10:00:00+08:00" for a unix time in microseconds. */
 char       *rs_cli_format_time  (gint64       when_us);
 

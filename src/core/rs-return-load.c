@@ -143,6 +143,10 @@ load_approval (RsDatabase *db, RsReturn *self, GError **error)
   g_autoptr(RsStatement) signatures = NULL;
   GError *local_error = NULL;
 
+  /* A draft (new, or revised after a rejection) has no signatures yet: the last
+   * round's stay in the table as history, not on the return. */
+  if (self->state == RS_RETURN_DRAFT)
+    return TRUE;
   steps = rs_database_prepare (db, "SELECT level, role, min_amount FROM return_approval_step "
                                    "WHERE return_id = ? AND round = ? ORDER BY level", error);
   if (steps == NULL)
