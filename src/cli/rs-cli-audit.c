@@ -65,9 +65,10 @@ audit_list (RsCli *cli, int argc, char **argv, GError **error)
       json_builder_add_string_value (builder, rs_audit_entry_get_hash (entry));
       json_builder_end_object (builder);
 
-      g_string_append_printf (text, "%6" G_GINT64_FORMAT "  %s  %-12s %-22s %s\n", rs_audit_entry_get_id (entry),
-                              when, rs_audit_entry_get_user_name (entry), rs_audit_entry_get_action (entry),
-                              rs_audit_entry_get_object_key (entry));
+      g_string_append_printf (text, "%6" G_GINT64_FORMAT "  %s  ", rs_audit_entry_get_id (entry), when);
+      rs_cli_append_column (text, rs_audit_entry_get_user_name (entry), 12);
+      rs_cli_append_column (text, rs_audit_entry_get_action (entry), 22);
+      g_string_append_printf (text, "%s\n", rs_audit_entry_get_object_key (entry));
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);

@@ -44,11 +44,10 @@ append_locations_text (GString *text, GListModel *locations, gboolean with_wareh
     {
       g_autoptr(RsLocation) location = g_list_model_get_item (locations, i);
 
-      g_string_append_printf (text, "%-10s %-10s %-12s %s%s\n",
-                              with_warehouse ? rs_location_get_warehouse_code (location) : "",
-                              rs_location_get_code (location),
-                              rs_location_kind_get_display_name (rs_location_get_kind (location)),
-                              rs_location_get_name (location),
+      rs_cli_append_column (text, with_warehouse ? rs_location_get_warehouse_code (location) : "", 10);
+      rs_cli_append_column (text, rs_location_get_code (location), 10);
+      rs_cli_append_column (text, rs_location_kind_get_display_name (rs_location_get_kind (location)), 12);
+      g_string_append_printf (text, "%s%s\n", rs_location_get_name (location),
                               rs_location_get_active (location) ? "" : _(" (deactivated)"));
     }
 }
@@ -118,8 +117,8 @@ warehouse_list (RsCli *cli, int argc, char **argv, GError **error)
       if (locations == NULL)
         return FALSE;
       json_builder_add_value (builder, warehouse_json (warehouse, locations));
-      g_string_append_printf (text, "%-10s %s%s\n", rs_warehouse_get_code (warehouse),
-                              rs_warehouse_get_name (warehouse),
+      rs_cli_append_column (text, rs_warehouse_get_code (warehouse), 10);
+      g_string_append_printf (text, "%s%s\n", rs_warehouse_get_name (warehouse),
                               rs_warehouse_get_active (warehouse) ? "" : _(" (deactivated)"));
       append_locations_text (text, locations, FALSE);
     }

@@ -101,9 +101,10 @@ partner_list (RsCli *cli, RsPartnerKind kind, int argc, char **argv, GError **er
       g_autoptr(RsPartner) partner = g_list_model_get_item (partners, i);
 
       json_builder_add_value (builder, rs_partner_to_json (partner));
-      g_string_append_printf (text, "%-10s %-30s %-12s %s%s\n", rs_partner_get_code (partner),
-                              rs_partner_get_name (partner), rs_partner_get_contact (partner),
-                              rs_partner_get_phone (partner),
+      rs_cli_append_column (text, rs_partner_get_code (partner), 10);
+      rs_cli_append_column (text, rs_partner_get_name (partner), 30);
+      rs_cli_append_column (text, rs_partner_get_contact (partner), 12);
+      g_string_append_printf (text, "%s%s\n", rs_partner_get_phone (partner),
                               rs_partner_get_active (partner) ? "" : _(" (deactivated)"));
     }
   json_builder_end_array (builder);

@@ -7,9 +7,10 @@ append_product_line (GString *text, RsProduct *product)
 {
   g_autofree char *cost = rs_money_format (rs_product_get_avg_cost (product));
 
-  g_string_append_printf (text, "%-16s %-30s %-6s %12s  %s%s\n", rs_product_get_sku (product),
-                          rs_product_get_name (product), rs_product_get_unit (product), cost,
-                          rs_product_get_category (product),
+  rs_cli_append_column (text, rs_product_get_sku (product), 16);
+  rs_cli_append_column (text, rs_product_get_name (product), 30);
+  rs_cli_append_column (text, rs_product_get_unit (product), 6);
+  g_string_append_printf (text, "%14s  %s%s\n", cost, rs_product_get_category (product),
                           rs_product_get_active (product) ? "" : _(" (deactivated)"));
 }
 
