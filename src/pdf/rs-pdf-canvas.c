@@ -405,7 +405,7 @@ rs_pdf_canvas_add_image (RsPdfCanvas *self, const RsPdfImage *image, GError **er
   if (image->format == RS_PDF_IMAGE_JPEG)
     loaded = HPDF_LoadJpegImageFromMem (self->doc, data, size);
   else
-    loaded = HPDF_LoadPngImageFromMem (self->doc, data, size);
+    loaded = HPDF_LoadRawImageFromMem (self->doc, data, image->width, image->height, HPDF_CS_DEVICE_RGB, 8);
   if (loaded == NULL && self->error_no == HPDF_OK)
     self->error_no = HPDF_INVALID_IMAGE;
   if (!check (self, STAGE_IMAGE, error))

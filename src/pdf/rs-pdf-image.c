@@ -4,6 +4,8 @@
 #include "rs-i18n.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 void
 rs_pdf_image_free (RsPdfImage *image)
@@ -77,30 +79,63 @@ load_upright (const char *path, int max_side, GError **error)
 }
 
 static RsPdfImage *
-encode (GdkPixbuf *pixbuf, RsPdfImageFormat format, GError **error)
+encode_jpeg (GdkPixbuf *pixbuf, GError **error)
 {
-  g_autoptr(RsPdfImage) image = g_new0 (RsPdfImage, 1);
   g_autoptr(GError) local_error = NULL;
+  RsPdfImage *image;
   char *buffer = NULL;
   gsize size = 0;
-  gboolean saved;
 
-  if (format == RS_PDF_IMAGE_JPEG)
-    saved = gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "jpeg", &local_error,
-                                       "quality", G_STRINGIFY (RS_PDF_PHOTO_QUALITY), NULL);
-  else
-    saved = gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "png", &local_error, NULL);
-  if (!saved)
+  if (!gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "jpeg", &local_error,
+                                  "quality", G_STRINGIFY (RS_PDF_PHOTO_QUALITY), NULL))
     {
       g_set_error (error, RS_ERROR, RS_ERROR_FAILED, _("A picture could not be prepared for printing: %s"),
                    local_error->message);
       return NULL;
     }
-  image->format = format;
+  image = g_new0 (RsPdfImage, 1);
+  image->format = RS_PDF_IMAGE_JPEG;
   image->data = g_bytes_new_take (buffer, size);
   image->width = gdk_pixbuf_get_width (pixbuf);
   image->height = gdk_pixbuf_get_height (pixbuf);
-  return g_steal_pointer (&image);
+  return image;
+}
+
+/* The pixels of an opaque 8-bit RGB pixbuf, its rows packed. */
+static RsPdfImage *
+pack_rgb (GdkPixbuf *pixbuf)
+{
+  int width = gdk_pixbuf_get_width (pixbuf);
+  int height = gdk_pixbuf_get_height (pixbuf);
+  int stride = gdk_pixbuf_get_rowstride (pixbuf);
+  const guint8 *pixels = gdk_pixbuf_read_pixels (pixbuf);
+  guint8 *packed = g_malloc ((gsize) width * height * 3);
+  RsPdfImage *image = g_new0 (RsPdfImage, 1);
+
+  for (int y = 0; y < height; y++)
+    memcpy (packed + (gsize) y * width * 3, pixels + (gsize) y * stride, (gsize) width * 3);
+  image->format = RS_PDF_IMAGE_RGB;
+  image->data = g_bytes_new_take (packed, (gsize) width * height * 3);
+  image->width = width;
+  image->height = height;
+  return image;
+}
+
+/* Paper is white: what is transparent becomes white. This also spares the soft mask,
+ * which libharu 2.3.0 stores uncompressed (a 240 × 240 logo: 56 KB). */
+static GdkPixbuf *
+flatten (GdkPixbuf *pixbuf)
+{
+  int width = gdk_pixbuf_get_width (pixbuf);
+  int height = gdk_pixbuf_get_height (pixbuf);
+  GdkPixbuf *opaque;
+
+  if (!gdk_pixbuf_get_has_alpha (pixbuf))
+    return g_object_ref (pixbuf);
+  opaque = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  gdk_pixbuf_fill (opaque, 0xffffffff);
+  gdk_pixbuf_composite (pixbuf, opaque, 0, 0, width, height, 0, 0, 1, 1, GDK_INTERP_NEAREST, 255);
+  return opaque;
 }
 
 RsPdfImage *
@@ -108,28 +143,64 @@ rs_pdf_image_load_photo (const char *path, GError **error)
 {
   g_autoptr(GdkPixbuf) pixbuf = load_upright (path, RS_PDF_PHOTO_MAX_SIDE, error);
   g_autoptr(GdkPixbuf) opaque = NULL;
-  int width, height;
 
   if (pixbuf == NULL)
     return NULL;
-  if (!gdk_pixbuf_get_has_alpha (pixbuf))
-    return encode (pixbuf, RS_PDF_IMAGE_JPEG, error);
-
-  /* JPEG has no transparency: put the picture on white paper first. */
-  width = gdk_pixbuf_get_width (pixbuf);
-  height = gdk_pixbuf_get_height (pixbuf);
-  opaque = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
-  gdk_pixbuf_fill (opaque, 0xffffffff);
-  gdk_pixbuf_composite (pixbuf, opaque, 0, 0, width, height, 0, 0, 1, 1, GDK_INTERP_NEAREST, 255);
-  return encode (opaque, RS_PDF_IMAGE_JPEG, error);
+  opaque = flatten (pixbuf);
+  return encode_jpeg (opaque, error);
 }
+
+static RsPdfImage *
+image_copy (const RsPdfImage *image)
+{
+  RsPdfImage *copy = g_memdup2 (image, sizeof *image);
+
+  g_bytes_ref (copy->data);
+  return copy;
+}
+
+/* Every document carries the same logo: the last one made is kept while its file stays
+ * the same (path, size and time of change). */
+static struct {
+  char       *path;
+  gint64      size;
+  gint64      changed;
+  RsPdfImage *image;
+} logo_cache;
+G_LOCK_DEFINE_STATIC (logo_cache);
 
 RsPdfImage *
 rs_pdf_image_load_logo (const char *path, GError **error)
 {
-  g_autoptr(GdkPixbuf) pixbuf = load_upright (path, RS_PDF_LOGO_MAX_SIDE, error);
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GdkPixbuf) opaque = NULL;
+  RsPdfImage *image = NULL;
+  GStatBuf info = { 0 };
+  gboolean known = g_stat (path, &info) == 0;
 
+  G_LOCK (logo_cache);
+  if (known && logo_cache.image != NULL && g_strcmp0 (logo_cache.path, path) == 0 &&
+      logo_cache.size == (gint64) info.st_size && logo_cache.changed == (gint64) info.st_mtime)
+    image = image_copy (logo_cache.image);
+  G_UNLOCK (logo_cache);
+  if (image != NULL)
+    return image;
+
+  pixbuf = load_upright (path, RS_PDF_LOGO_MAX_SIDE, error);
   if (pixbuf == NULL)
     return NULL;
-  return encode (pixbuf, RS_PDF_IMAGE_PNG, error);
+  opaque = flatten (pixbuf);
+  image = pack_rgb (opaque);
+  if (known)
+    {
+      G_LOCK (logo_cache);
+      g_free (logo_cache.path);
+      rs_pdf_image_free (logo_cache.image);
+      logo_cache.path = g_strdup (path);
+      logo_cache.size = info.st_size;
+      logo_cache.changed = info.st_mtime;
+      logo_cache.image = image_copy (image);
+      G_UNLOCK (logo_cache);
+    }
+  return image;
 }

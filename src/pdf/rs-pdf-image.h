@@ -5,8 +5,9 @@
  * and encoded as JPEG. Large JPEGs are decoded at 1/2, 1/4 or 1/8 scale straight away,
  * down to no less than 5/8 of the limit (a 4000 × 3000 photo becomes 1000 × 750, 280 dpi
  * across half an A4 page): decoding at full size and scaling would cost three times as
- * much. A logo keeps its sharp edges and transparency as PNG. The output depends on the
- * input only.
+ * much. A logo keeps its sharp edges: it is handed over as pixels, which the PDF
+ * compresses without loss. Transparent parts become white, the paper.
+ * The output depends on the input only.
  */
 #pragma once
 
@@ -16,11 +17,11 @@ G_BEGIN_DECLS
 
 #define RS_PDF_PHOTO_MAX_SIDE 1600
 #define RS_PDF_PHOTO_QUALITY  80
-#define RS_PDF_LOGO_MAX_SIDE  600
+#define RS_PDF_LOGO_MAX_SIDE  320   /* 300 dpi at 27 mm: more than a header shows */
 
 typedef enum {
   RS_PDF_IMAGE_JPEG,
-  RS_PDF_IMAGE_PNG,
+  RS_PDF_IMAGE_RGB,    /* 8-bit RGB rows without padding: libharu compresses it losslessly */
 } RsPdfImageFormat;
 
 typedef struct {
@@ -37,7 +38,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsPdfImage, rs_pdf_image_free)
  * RS_ERROR_VALIDATION (or _STORAGE) error whose message names the file. */
 RsPdfImage *rs_pdf_image_load_photo (const char *path,
                                      GError    **error);
-/* A logo (PNG, JPEG, anything gdk-pixbuf reads) as PNG, at most RS_PDF_LOGO_MAX_SIDE. */
+/* A logo (PNG, JPEG, anything gdk-pixbuf reads) as RGB pixels, at most RS_PDF_LOGO_MAX_SIDE
+ * (shrunk like a photo, to no less than 5/8 of that). */
 RsPdfImage *rs_pdf_image_load_logo  (const char *path,
                                      GError    **error);
 

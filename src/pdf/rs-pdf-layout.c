@@ -56,16 +56,22 @@ has_wide (const char *text)
   return FALSE;
 }
 
+typedef enum {
+  BREAK_NEVER,
+  BREAK_WEAK,     /* only inside a word too long for the line: after - or / */
+  BREAK_GOOD,     /* after a space, around CJK characters */
+} Break;
+
 /* May a line end between prev and c? */
-static gboolean
+static Break
 can_break (gunichar prev, gunichar c)
 {
   if (c == ' ' || in_set (no_line_start, c) || in_set (no_line_end, prev))
-    return FALSE;
+    return BREAK_NEVER;
   if (prev == ' ' || is_cjk (prev) || is_cjk (c))
-    return TRUE;
-  /* Long codes and paths: after a hyphen or slash between letters and digits. */
-  return (prev == '-' || prev == '/') && g_unichar_isalnum (c);
+    return BREAK_GOOD;
+  /* Long codes and paths ("SN-2026-000123/SN-2026-000124"), not phone numbers that fit. */
+  return (prev == '-' || prev == '/') && g_unichar_isalnum (c) ? BREAK_WEAK : BREAK_NEVER;
 }
 
 static void
@@ -84,7 +90,8 @@ wrap_paragraph (RsPdfFont *font, const char *start, const char *end, double size
 
   while (line < end)
     {
-      const char *brk = NULL;   /* the latest place the line may end */
+      const char *brk = NULL;   /* the latest good place for the line to end */
+      const char *weak = NULL;  /* the latest place inside a word */
       const char *p = line;
       gunichar prev = 0;
       double used = 0;
@@ -93,9 +100,12 @@ wrap_paragraph (RsPdfFont *font, const char *start, const char *end, double size
         {
           gunichar c = g_utf8_get_char (p);
           double advance = rs_pdf_font_char_width (font, c) * size / 1000.0;
+          Break kind = p > line ? can_break (prev, c) : BREAK_NEVER;
 
-          if (p > line && can_break (prev, c))
+          if (kind == BREAK_GOOD)
             brk = p;
+          else if (kind == BREAK_WEAK)
+            weak = p;
           /* Spaces may hang over the edge: the line ends after them. */
           if (p > line && c != ' ' && used + advance > width)
             break;
@@ -107,6 +117,8 @@ wrap_paragraph (RsPdfFont *font, const char *start, const char *end, double size
           add_line (lines, line, end);
           return;
         }
+      if (brk == NULL)
+        brk = weak;
       if (brk == NULL)
         {
           /* No place to break: cut between characters, keeping closing punctuation
