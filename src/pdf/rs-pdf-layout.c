@@ -652,7 +652,7 @@ canvas_image (Flow *flow, const RsPdfImage *image)
 static void
 block_photos (Flow *flow, GPtrArray *photos)
 {
-  guint columns = flow->page->photo_columns;
+  guint columns = MIN (flow->page->photo_columns, 8);   /* the captions of a row, below */
   double gap = PHOTO_GAP;
   double cell = (flow->width - gap * (columns - 1)) / columns;
   double box = cell * PHOTO_ASPECT;
