@@ -38,7 +38,19 @@ static const struct {
                              "return list [--flagged] [--state STATE] [--customer CODE] [--limit N] | "
                              "return attach RMA FILE | return chain [--level ROLE[@AMOUNT] …] | "
                              "return policy [--window-days N] [--window REASON=DAYS|default …] [--receiving-days N] "
-                             "[--inspection-hours N]" },
+                             "[--inspection-hours N] | "
+                             "return receive RMA --warehouse CODE --line SKU:QTY … [--comment TEXT] | "
+                             "return resolve RMA accept|send-back [--line SKU] [--comment TEXT] | "
+                             "return inspect RMA --line SKU[:QTY] [--start] [--check KEY=pass|fail|na|VALUE …] "
+                             "[--photo [KEY=]FILE …] [--verdict fail] [--remark TEXT] | "
+                             "return dispose RMA --line SKU:QTY:restock|repair|scrap|vendor|replace[@LOCATION|@SUPPLIER] … | "
+                             "return repaired RMA --line SKU[:QTY][@LOCATION] … | "
+                             "return cost RMA --kind refund|freight|handling|repair|vendor-credit --amount AMOUNT [--remark TEXT]" },
+  { "inspection", rs_cli_inspection, "inspection show JY… | inspection template list | "
+                                     "inspection template add CODE NAME --category NAME --item KEY[?]:KIND:NAME[:UNIT[:MIN[:MAX]]] … | "
+                                     "inspection template deactivate CODE" },
+  { "settlement", rs_cli_settlement, "settlement new --from YYYY-MM-DD --to YYYY-MM-DD [--return RMA …] [--remark TEXT] | "
+                                     "settlement approve|show NUMBER | settlement list" },
 };
 
 static char *

@@ -79,5 +79,14 @@ gboolean    rs_cli_stock        (RsCli *cli, int argc, char **argv, GError **err
 gboolean    rs_cli_ledger       (RsCli *cli, int argc, char **argv, GError **error);
 gboolean    rs_cli_check        (RsCli *cli, int argc, char **argv, GError **error);
 gboolean    rs_cli_return       (RsCli *cli, int argc, char **argv, GError **error);
+/* The return's stages after approval (rs-cli-return-stages.c), dispatched by rs_cli_return(). */
+gboolean    rs_cli_return_receive  (RsCli *cli, int argc, char **argv, GError **error);
+gboolean    rs_cli_return_resolve  (RsCli *cli, int argc, char **argv, GError **error);
+gboolean    rs_cli_return_inspect  (RsCli *cli, int argc, char **argv, GError **error);
+gboolean    rs_cli_return_dispose  (RsCli *cli, int argc, char **argv, GError **error);
+gboolean    rs_cli_return_repaired (RsCli *cli, int argc, char **argv, GError **error);
+gboolean    rs_cli_return_cost     (RsCli *cli, int argc, char **argv, GError **error);
+gboolean    rs_cli_inspection   (RsCli *cli, int argc, char **argv, GError **error);
+gboolean    rs_cli_settlement   (RsCli *cli, int argc, char **argv, GError **error);
 
 G_END_DECLS

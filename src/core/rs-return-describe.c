@@ -6,7 +6,7 @@
  * "settlement") to the table at the end.
  */
 #include "rs-returns.h"
-#include "rs-return-private.h"
+#include "rs-return-stage-private.h"
 #include "rs-error.h"
 #include "rs-i18n.h"
 #include "rs-master-private.h"
@@ -185,7 +185,12 @@ static const struct {
   SectionFunc  func;
 } sections[] = {
   { "attachments", section_attachments },
+  { "receipts", rs_receiving_describe_receipts },
+  { "discrepancies", rs_receiving_describe_discrepancies },
+  { "inspections", rs_inspection_describe_return },
+  { "dispositions", rs_disposition_describe_return },
   { "costs", section_costs },
+  { "settlement", rs_settlement_describe_return },
   { "slips", section_slips },
   { "events", section_events },
 };

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "rs-slip.h"
+#include "rs-slips.h"
 
 G_BEGIN_DECLS
 
@@ -73,5 +74,13 @@ struct _RsSlip
 
 /* "2026-11-26T10:00:00+08:00"; NULL for 0. */
 char *rs_slip_format_time (gint64 when_us);
+
+/* rs_slips_create_posted() on the authority of a return workflow action the caller has
+ * checked (receiving, resolving, disposition): customer service sends goods back on an
+ * out slip without slip rights of its own. Audited as any slip; call it inside the
+ * caller's transaction. */
+RsSlip *rs_slips_create_posted_for_workflow (RsSession          *session,
+                                             const RsSlipFields *fields,
+                                             GError            **error);
 
 G_END_DECLS

@@ -36,6 +36,7 @@ static const struct {
   { "return-to-vendor", N_("Return to vendor") },
   { "scrap", N_("Scrap") },
   { "replacement", N_("Replacement") },
+  { "send-back", N_("Sent back to customer") },
   { "loss", N_("Loss") },
   { "transfer", N_("Transfer") },
   { "restock", N_("Restock after inspection") },

@@ -79,13 +79,10 @@ value_json (gint64 value)
 gboolean
 rs_time_policy_set (RsSession *session, const char *key, guint value, GError **error)
 {
-  RsDatabase *db = rs_session_get_database (session);
-  g_autoptr(RsTransaction) tx = NULL;
-  g_autoptr(JsonNode) before = NULL;
-  g_autoptr(JsonNode) after = NULL;
   g_autofree char *text = NULL;
   int index = -1;
 
+  /* Asked before the range, so a user who may not change settings hears that first. */
   if (!rs_permission_check (session, RS_ACTION_SETTINGS_EDIT, error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (policy_keys); i++)
@@ -96,16 +93,8 @@ rs_time_policy_set (RsSession *session, const char *key, guint value, GError **e
   if (value > policy_keys[index].max || (value == 0 && index != 0))
     return g_set_error (error, RS_ERROR, RS_ERROR_VALIDATION,
                         _("%s must be between %u and %u."), key, index != 0 ? 1 : 0, policy_keys[index].max), FALSE;
-
-  tx = rs_transaction_begin (db, error);
-  if (tx == NULL)
-    return FALSE;
-  before = value_json (read_setting (db, index));
   text = g_strdup_printf ("%u", value);
-  after = value_json (value);
-  return rs_settings_store (db, key, text, error) &&
-         rs_audit_record (session, "policy.set", "setting", key, before, after, error) &&
-         rs_transaction_commit (tx, error);
+  return rs_settings_set (session, key, text, error);
 }
 
 gboolean

@@ -40,12 +40,12 @@ gboolean rs_time_policy_get_window        (RsDatabase   *database,
                                            gint64        reason_id,
                                            guint        *days,
                                            GError      **error);
-/* Sets one of the three RS_SETTING_* keys (RS_ACTION_SETTINGS_EDIT; audited "policy.set"). */
+/* Sets one of the three RS_SETTING_* keys in range (RS_ACTION_SETTINGS_EDIT; audited "setting.change"). */
 gboolean rs_time_policy_set               (RsSession    *session,
                                            const char   *key,
                                            guint         value,
                                            GError      **error);
-/* The window of one reason code; days -1 makes it follow the default again. */
+/* The window of one reason code; days -1 makes it follow the default again (audited "policy.set"). */
 gboolean rs_time_policy_set_reason_window (RsSession    *session,
                                            const char   *reason,
                                            int           days,
