@@ -292,7 +292,7 @@ rs_setup_page_set_database (RsSetupPage *self, const char *path, RsDatabase *dat
       shown = g_strconcat ("~", rest, NULL);
     }
   /* TRANSLATORS: %s is the database file, like ~/.local/share/restock/restock.db */
-  description = g_strdup_printf (_("Set up the database for your company. It is kept in %s."), shown);
+  description = g_strdup_printf (_("Your company’s new database will be kept in %s."), shown);
   adw_status_page_set_description (self->status_page, description);
 
   rs_form_set_message (self->error_label, NULL);
