@@ -31,6 +31,8 @@ static const struct {
   { "stock", rs_cli_stock, "stock [--warehouse CODE] [--sku SKU]" },
   { "ledger", rs_cli_ledger, "ledger [--sku SKU] [--limit N]" },
   { "check", rs_cli_check, "check" },
+  { "import", rs_cli_import, "import products|customers|suppliers FILE [--dry-run]" },
+  { "export", rs_cli_export, "export products|customers|suppliers|stock|ledger|slips --csv FILE | --xlsx FILE [--all]" },
   { "return", rs_cli_return, "return new --customer NAME --reason CODE [--slip CK…] [--order REF] [--sold-on YYYY-MM-DD] "
                              "[--requested-on YYYY-MM-DD] [--note TEXT] [--attach FILE …] --line SKU:QTY[:PRICE[:SERIAL]] … | "
                              "return edit RMA [options of new] | "

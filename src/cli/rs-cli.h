@@ -78,6 +78,8 @@ gboolean    rs_cli_slip         (RsCli *cli, int argc, char **argv, GError **err
 gboolean    rs_cli_stock        (RsCli *cli, int argc, char **argv, GError **error);
 gboolean    rs_cli_ledger       (RsCli *cli, int argc, char **argv, GError **error);
 gboolean    rs_cli_check        (RsCli *cli, int argc, char **argv, GError **error);
+gboolean    rs_cli_import       (RsCli *cli, int argc, char **argv, GError **error);
+gboolean    rs_cli_export       (RsCli *cli, int argc, char **argv, GError **error);
 gboolean    rs_cli_return       (RsCli *cli, int argc, char **argv, GError **error);
 /* The return's stages after approval (rs-cli-return-stages.c), dispatched by rs_cli_return(). */
 gboolean    rs_cli_return_receive  (RsCli *cli, int argc, char **argv, GError **error);

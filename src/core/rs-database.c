@@ -262,6 +262,16 @@ rs_database_get_default_path (void)
 
 /* ---- transactions ---------------------------------------------------- */
 
+/* Every change opens a savepoint (and its audit row another): parsing the SQL
+ * each time cost more than the savepoint, so these statements are cached too. */
+static gboolean
+run_cached (RsDatabase *self, const char *sql, GError **error)
+{
+  g_autoptr(RsStatement) stmt = rs_database_prepare (self, sql, error);
+
+  return stmt != NULL && rs_statement_run (stmt, error);
+}
+
 RsTransaction *
 rs_transaction_begin (RsDatabase *self, GError **error)
 {
@@ -276,7 +286,7 @@ rs_transaction_begin (RsDatabase *self, GError **error)
   else
     sql = g_strdup_printf ("SAVEPOINT rs_%u", self->tx_depth);
 
-  if (!rs_database_exec (self, sql, error))
+  if (!run_cached (self, sql, error))
     {
       g_rec_mutex_unlock (&self->tx_lock);
       return NULL;
@@ -309,7 +319,7 @@ rs_transaction_commit (RsTransaction *tx, GError **error)
   else
     sql = g_strdup_printf ("RELEASE rs_%u", tx->depth - 1);
 
-  if (!rs_database_exec (tx->db, sql, error))
+  if (!run_cached (tx->db, sql, error))
     return FALSE;   /* still open: freeing it rolls back */
   transaction_end (tx);
   return TRUE;

@@ -90,6 +90,17 @@ gboolean  rs_search_reindex    (RsDatabase    *database,
                                 gint64         id,
                                 GError       **error);
 
+/* Deferred indexing, for imports: FTS5 writes its pending index at every
+ * savepoint, and core's calls each take one, so row by row the index costs more
+ * than the rows. Between defer_begin and defer_end, rs_search_reindex() only
+ * notes the row; defer_end(flush TRUE) indexes the noted rows of each table in
+ * one statement, inside the caller's transaction (FALSE forgets them: the
+ * caller rolls back). */
+void      rs_search_defer_begin  (RsDatabase    *database);
+gboolean  rs_search_defer_end    (RsDatabase    *database,
+                                  gboolean       flush,
+                                  GError       **error);
+
 /* Search: for a query of three characters or more, an FTS5 phrase ("…" with
  * quotes doubled) for MATCH; shorter, NULL — use rs_search_like_pattern() with
  * LIKE … ESCAPE '\'. */

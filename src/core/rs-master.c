@@ -83,25 +83,98 @@ rs_master_remove (RsSession *session, RsMasterTable table, gint64 id, const char
          rs_transaction_commit (tx, error);
 }
 
+/* The row's SQL takes `id = ?`; deferred, the same runs once over the noted ids. */
+#define ONE_ROW "id = ?"
+#define NOTED_ROWS "id IN (SELECT id FROM temp.search_pending WHERE tbl = ?)"
+
 static const struct {
   RsMasterTable table;
   const char   *remove;
   const char   *insert;
 } search_indexes[] = {
-  { RS_MASTER_PRODUCT, "DELETE FROM product_fts WHERE rowid = ?",
+  { RS_MASTER_PRODUCT, "DELETE FROM product_fts WHERE row@",
     "INSERT INTO product_fts (rowid, sku, name, spec, barcode) "
-    "SELECT id, sku, name, spec, coalesce(barcode, '') FROM product WHERE id = ?" },
-  { RS_MASTER_CUSTOMER, "DELETE FROM customer_fts WHERE rowid = ?",
+    "SELECT id, sku, name, spec, coalesce(barcode, '') FROM product WHERE @" },
+  { RS_MASTER_CUSTOMER, "DELETE FROM customer_fts WHERE row@",
     "INSERT INTO customer_fts (rowid, code, name, contact, phone) "
-    "SELECT id, code, name, contact, phone FROM customer WHERE id = ?" },
-  { RS_MASTER_SUPPLIER, "DELETE FROM supplier_fts WHERE rowid = ?",
+    "SELECT id, code, name, contact, phone FROM customer WHERE @" },
+  { RS_MASTER_SUPPLIER, "DELETE FROM supplier_fts WHERE row@",
     "INSERT INTO supplier_fts (rowid, code, name, contact, phone) "
-    "SELECT id, code, name, contact, phone FROM supplier WHERE id = ?" },
+    "SELECT id, code, name, contact, phone FROM supplier WHERE @" },
 };
+
+#define DEFERRED_KEY "rs-search-deferred"
+
+static RsStatement *
+prepare_index_sql (RsDatabase *db, const char *template, const char *rows, GError **error)
+{
+  g_autoptr(GString) sql = g_string_new (template);
+
+  g_string_replace (sql, "@", rows, 1);
+  return rs_database_prepare (db, sql->str, error);
+}
+
+void
+rs_search_defer_begin (RsDatabase *db)
+{
+  /* Per table, the noted ids (duplicates are harmless: the temp table drops them). */
+  GArray *noted = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+
+  g_object_set_data_full (G_OBJECT (db), DEFERRED_KEY, noted, (GDestroyNotify) g_array_unref);
+}
+
+gboolean
+rs_search_defer_end (RsDatabase *db, gboolean flush, GError **error)
+{
+  g_autoptr(GArray) noted = g_object_steal_data (G_OBJECT (db), DEFERRED_KEY);
+  g_autoptr(RsStatement) note = NULL;
+
+  if (noted == NULL || !flush || noted->len == 0)
+    return TRUE;
+  if (!rs_database_exec (db, "CREATE TEMP TABLE IF NOT EXISTS search_pending "
+                             "(tbl INTEGER NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (tbl, id)) WITHOUT ROWID; "
+                             "DELETE FROM temp.search_pending", error))
+    return FALSE;
+  note = rs_database_prepare (db, "INSERT OR IGNORE INTO temp.search_pending (tbl, id) VALUES (?, ?)", error);
+  if (note == NULL)
+    return FALSE;
+  for (guint i = 0; i < noted->len; i++)
+    {
+      const gint64 *pair = &g_array_index (noted, gint64, i * 2);
+
+      sqlite3_bind_int64 (note, 1, pair[0]);
+      sqlite3_bind_int64 (note, 2, pair[1]);
+      if (!rs_statement_run (note, error))
+        return FALSE;
+      sqlite3_reset (note);
+    }
+  g_clear_pointer (&note, rs_statement_release);
+
+  for (guint i = 0; i < G_N_ELEMENTS (search_indexes); i++)
+    {
+      g_autoptr(RsStatement) remove = prepare_index_sql (db, search_indexes[i].remove, NOTED_ROWS, error);
+      g_autoptr(RsStatement) insert = NULL;
+
+      if (remove == NULL)
+        return FALSE;
+      sqlite3_bind_int (remove, 1, search_indexes[i].table);
+      if (!rs_statement_run (remove, error))
+        return FALSE;
+      insert = prepare_index_sql (db, search_indexes[i].insert, NOTED_ROWS, error);
+      if (insert == NULL)
+        return FALSE;
+      sqlite3_bind_int (insert, 1, search_indexes[i].table);
+      if (!rs_statement_run (insert, error))
+        return FALSE;
+    }
+  return rs_database_exec (db, "DELETE FROM temp.search_pending", error);
+}
 
 gboolean
 rs_search_reindex (RsDatabase *db, RsMasterTable table, gint64 id, GError **error)
 {
+  GArray *noted = g_object_get_data (G_OBJECT (db), DEFERRED_KEY);
+
   for (guint i = 0; i < G_N_ELEMENTS (search_indexes); i++)
     {
       g_autoptr(RsStatement) remove = NULL;
@@ -109,13 +182,19 @@ rs_search_reindex (RsDatabase *db, RsMasterTable table, gint64 id, GError **erro
 
       if (search_indexes[i].table != table)
         continue;
-      remove = rs_database_prepare (db, search_indexes[i].remove, error);
+      if (noted != NULL)
+        {
+          gint64 pair[2] = { table, id };
+          g_array_append_vals (noted, pair, 1);
+          return TRUE;
+        }
+      remove = prepare_index_sql (db, search_indexes[i].remove, ONE_ROW, error);
       if (remove == NULL)
         return FALSE;
       sqlite3_bind_int64 (remove, 1, id);
       if (!rs_statement_run (remove, error))
         return FALSE;
-      insert = rs_database_prepare (db, search_indexes[i].insert, error);
+      insert = prepare_index_sql (db, search_indexes[i].insert, ONE_ROW, error);
       if (insert == NULL)
         return FALSE;
       sqlite3_bind_int64 (insert, 1, id);

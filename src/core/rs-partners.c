@@ -359,6 +359,58 @@ find_for_change (RsSession *session, RsPartnerKind kind, const char *code, GErro
   return partner;
 }
 
+RsPartner *
+rs_partners_update (RsSession *session, RsPartnerKind kind, const RsPartnerFields *fields, GError **error)
+{
+  RsDatabase *db = rs_session_get_database (session);
+  g_autoptr(RsTransaction) tx = NULL;
+  g_autoptr(RsStatement) stmt = NULL;
+  g_autoptr(RsPartner) before = NULL;
+  g_autoptr(RsPartner) partner = NULL;
+  g_autoptr(JsonNode) before_json = NULL;
+  g_autoptr(JsonNode) after_json = NULL;
+  g_autofree char *action = NULL;
+
+  if (!rs_permission_check (session, kinds[kind].action, error) || !validate_fields (kind, fields, error))
+    return NULL;
+  tx = rs_transaction_begin (db, error);
+  if (tx == NULL)
+    return NULL;
+  before = find_for_change (session, kind, fields->code, error);
+  if (before == NULL)
+    return NULL;
+
+  stmt = prepare (db, kind, "UPDATE @T SET name = ?, contact = ?, phone = ?, email = ?, address = ?, remark = ? "
+                            "WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, fields->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, fields->contact != NULL ? fields->contact : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, fields->phone != NULL ? fields->phone : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, fields->email != NULL ? fields->email : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, fields->address != NULL ? fields->address : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, fields->remark != NULL ? fields->remark : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, rs_partner_get_id (before));
+  if (!rs_statement_run (stmt, error))
+    return NULL;
+  g_clear_pointer (&stmt, rs_statement_release);
+
+  partner = rs_partners_lookup_by_id (db, kind, rs_partner_get_id (before), error);
+  if (partner == NULL)
+    return NULL;
+  before_json = rs_partner_to_json (before);
+  after_json = rs_partner_to_json (partner);
+  if (json_node_equal (before_json, after_json))
+    return g_steal_pointer (&partner);   /* nothing changed: rolled back, nothing recorded */
+  action = g_strdup_printf ("%s.update", kinds[kind].table);
+  if (!rs_search_reindex (db, kinds[kind].master, rs_partner_get_id (partner), error) ||
+      !rs_audit_record (session, action, kinds[kind].table, rs_partner_get_code (partner),
+                        before_json, after_json, error) ||
+      !rs_transaction_commit (tx, error))
+    return NULL;
+  return g_steal_pointer (&partner);
+}
+
 gboolean
 rs_partners_set_active (RsSession *session, RsPartnerKind kind, const char *code, gboolean active, GError **error)
 {

@@ -13,6 +13,12 @@ RsPartner  *rs_partners_add          (RsSession             *session,
                                       RsPartnerKind          kind,
                                       const RsPartnerFields *fields,
                                       GError               **error);
+/* Changes the partner whose code is fields->code (a code never changes) to the
+ * fields, with the rules of add. Nothing different: nothing written. */
+RsPartner  *rs_partners_update       (RsSession             *session,
+                                      RsPartnerKind          kind,
+                                      const RsPartnerFields *fields,
+                                      GError               **error);
 /* By code, else by exact name. A name several partners share is refused
  * (RS_ERROR_VALIDATION) with the candidates' codes listed (DESIGN §9). */
 RsPartner  *rs_partners_lookup       (RsDatabase            *database,

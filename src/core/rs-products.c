@@ -217,6 +217,139 @@ rs_products_add (RsSession *session, const RsProductFields *f, GError **error)
   return g_steal_pointer (&product);
 }
 
+/* Whether any row of `sql` (bound to the product's id) exists. */
+static gboolean
+refers_to (RsDatabase *db, const char *sql, gint64 product_id, gboolean *found, GError **error)
+{
+  g_autoptr(RsStatement) stmt = rs_database_prepare (db, sql, error);
+  GError *local_error = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, product_id);
+  *found = rs_statement_step (stmt, &local_error);
+  if (local_error != NULL)
+    return g_propagate_error (error, local_error), FALSE;
+  return TRUE;
+}
+
+/* The cost is the moving average once stock moved; the decimals are fixed once
+ * any document counts the product (a draft's 2.5 would mean nothing at 0 decimals). */
+static gboolean
+check_update_allowed (RsDatabase *db, RsProduct *product, const RsProductFields *f, GError **error)
+{
+  gint64 id = rs_product_get_id (product);
+  gboolean moved = FALSE, counted = FALSE;
+
+  if ((f->avg_cost != rs_product_get_avg_cost (product) || f->decimals != rs_product_get_decimals (product)) &&
+      !refers_to (db, "SELECT 1 FROM stock_ledger WHERE product_id = ? LIMIT 1", id, &moved, error))
+    return FALSE;
+  if (f->avg_cost != rs_product_get_avg_cost (product) && moved)
+    {
+      g_autofree char *cost = rs_money_format (rs_product_get_avg_cost (product));
+      return g_set_error (error, RS_ERROR, RS_ERROR_INVALID_STATE,
+                          _("The cost of “%s” (%s) is the moving average of its stock movements and cannot be "
+                            "set by hand; it stays %s."), rs_product_get_name (product), rs_product_get_sku (product),
+                          cost), FALSE;
+    }
+  if (f->decimals == rs_product_get_decimals (product))
+    return TRUE;
+  if (!moved &&
+      (!refers_to (db, "SELECT 1 FROM slip_line WHERE product_id = ? LIMIT 1", id, &counted, error) ||
+       (!counted && !refers_to (db, "SELECT 1 FROM return_line WHERE product_id = ? LIMIT 1", id, &counted, error))))
+    return FALSE;
+  if (moved || counted)
+    return g_set_error (error, RS_ERROR, RS_ERROR_INVALID_STATE,
+                        _("Documents already count “%s” (%s) with %d decimal places; they cannot change."),
+                        rs_product_get_name (product), rs_product_get_sku (product),
+                        rs_product_get_decimals (product)), FALSE;
+  return TRUE;
+}
+
+RsProduct *
+rs_products_update (RsSession *session, const RsProductFields *f, GError **error)
+{
+  RsDatabase *db = rs_session_get_database (session);
+  const char *barcode = f->barcode != NULL && *f->barcode != '\0' ? f->barcode : NULL;
+  g_autoptr(RsTransaction) tx = NULL;
+  g_autoptr(RsStatement) stmt = NULL;
+  g_autoptr(RsProduct) before = NULL;
+  g_autoptr(RsProduct) product = NULL;
+  g_autoptr(RsProduct) other = NULL;
+  g_autoptr(JsonNode) before_json = NULL;
+  g_autoptr(JsonNode) after_json = NULL;
+  GError *local_error = NULL;
+  gint64 category_id = 0;
+
+  if (!rs_permission_check (session, RS_ACTION_MASTER_EDIT, error) || !validate_fields (f, error))
+    return NULL;
+
+  tx = rs_transaction_begin (db, error);
+  if (tx == NULL)
+    return NULL;
+  before = rs_products_lookup_by_sku (db, f->sku, error);
+  if (before == NULL || !check_update_allowed (db, before, f, error))
+    return NULL;
+  if (barcode != NULL)
+    {
+      /* The barcode may be no other product's SKU or barcode. */
+      g_autoptr(RsStatement) find = rs_database_prepare (db, PRODUCT_SELECT
+                                                         "WHERE (p.sku = ?1 OR p.barcode = ?1) AND p.id <> ?2", error);
+      if (find == NULL)
+        return NULL;
+      sqlite3_bind_text (find, 1, barcode, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (find, 2, rs_product_get_id (before));
+      other = fetch_one (find, &local_error);
+      if (local_error != NULL)
+        return g_propagate_error (error, local_error), NULL;
+      if (other != NULL)
+        return g_set_error (error, RS_ERROR, RS_ERROR_EXISTS,
+                            _("“%s” is already the SKU or barcode of the product “%s” (%s)."),
+                            barcode, rs_product_get_name (other), rs_product_get_sku (other)), NULL;
+    }
+  if (f->category != NULL && *f->category != '\0')
+    {
+      category_id = rs_categories_ensure (session, f->category, error);
+      if (category_id == 0)
+        return NULL;
+    }
+
+  stmt = rs_database_prepare (db,
+                              "UPDATE product SET name = ?, spec = ?, unit = ?, decimals = ?, barcode = ?, "
+                              "category_id = ?, avg_cost = ?, list_price = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, f->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, f->spec != NULL ? f->spec : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, f->unit, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, f->decimals);
+  sqlite3_bind_text (stmt, 5, barcode, -1, SQLITE_STATIC);   /* NULL binds NULL */
+  if (category_id != 0)
+    sqlite3_bind_int64 (stmt, 6, category_id);
+  else
+    sqlite3_bind_null (stmt, 6);
+  sqlite3_bind_int64 (stmt, 7, f->avg_cost);
+  sqlite3_bind_int64 (stmt, 8, f->list_price);
+  sqlite3_bind_int64 (stmt, 9, rs_product_get_id (before));
+  if (!rs_statement_run (stmt, error))
+    return NULL;
+  g_clear_pointer (&stmt, rs_statement_release);
+
+  product = rs_products_lookup_by_id (db, rs_product_get_id (before), error);
+  if (product == NULL)
+    return NULL;
+  before_json = rs_product_to_json (before);
+  after_json = rs_product_to_json (product);
+  if (json_node_equal (before_json, after_json))
+    return g_steal_pointer (&product);   /* nothing changed: rolled back, nothing recorded */
+  if (!rs_search_reindex (db, RS_MASTER_PRODUCT, rs_product_get_id (product), error) ||
+      !rs_audit_record (session, "product.update", "product", rs_product_get_sku (product),
+                        before_json, after_json, error) ||
+      !rs_transaction_commit (tx, error))
+    return NULL;
+  return g_steal_pointer (&product);
+}
+
 GListModel *
 rs_products_list (RsSession *session, gboolean include_inactive, GError **error)
 {

@@ -12,6 +12,14 @@ G_BEGIN_DECLS
 RsProduct  *rs_products_add            (RsSession             *session,
                                         const RsProductFields *fields,
                                         GError               **error);
+/* Changes the product whose SKU is fields->sku (a SKU never changes) to the
+ * fields, with the rules of add. Once stock has moved, the cost is the moving
+ * average and cannot be set by hand; once any document counts the product, its
+ * decimals cannot change (both RS_ERROR_INVALID_STATE). Nothing different:
+ * nothing written. */
+RsProduct  *rs_products_update         (RsSession             *session,
+                                        const RsProductFields *fields,
+                                        GError               **error);
 /* By SKU, else by barcode (what a scanner types). RS_ERROR_NOT_FOUND when neither. */
 RsProduct  *rs_products_lookup         (RsDatabase            *database,
                                         const char            *sku_or_barcode,
