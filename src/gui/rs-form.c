@@ -59,13 +59,18 @@ rs_form_mark_field (GtkWidget *field, gboolean wrong)
                                wrong ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
 }
 
+/* The show-text button is the one visible button among the row's parts (the apply button is hidden). */
 static GtkWidget *
-find_toggle (GtkWidget *widget)
+find_visible_button (GtkWidget *widget)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = GTK_IS_TOGGLE_BUTTON (child) ? child : find_toggle (child);
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      found = GTK_IS_BUTTON (child) ? child : find_visible_button (child);
       if (found != NULL)
         return found;
     }
@@ -75,7 +80,7 @@ find_toggle (GtkWidget *widget)
 void
 rs_form_name_password_toggle (GtkWidget *row)
 {
-  GtkWidget *toggle = find_toggle (row);
+  GtkWidget *toggle = find_visible_button (row);
 
   if (toggle != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -192,6 +192,14 @@ rs_login_page_set_database (RsLoginPage *self, RsDatabase *database)
 }
 
 void
+rs_login_page_greet_new_database (RsLoginPage *self)
+{
+  g_return_if_fail (RS_IS_LOGIN_PAGE (self));
+  adw_status_page_set_description (self->status_page,
+                                   _("The database is ready. Log in as “admin” with the password you chose."));
+}
+
+void
 rs_login_page_set_user_name (RsLoginPage *self, const char *name)
 {
   g_return_if_fail (RS_IS_LOGIN_PAGE (self));
@@ -217,6 +225,7 @@ rs_login_page_reset (RsLoginPage *self)
 {
   g_return_if_fail (RS_IS_LOGIN_PAGE (self));
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  adw_status_page_set_description (self->status_page, _("Log in with your user name and password."));
   rs_form_set_message (self->error_label, NULL);
   rs_form_mark_field (self->password_row, FALSE);
   update_button (self);
@@ -288,4 +297,5 @@ rs_login_page_init (RsLoginPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   rs_form_name_password_toggle (self->password_row);
+  rs_login_page_reset (self);
 }

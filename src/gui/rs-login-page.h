@@ -16,7 +16,9 @@ void        rs_login_page_set_user_name (RsLoginPage *self,
                                          const char  *name);
 const char *rs_login_page_get_user_name (RsLoginPage *self);
 gboolean    rs_login_page_get_busy      (RsLoginPage *self);
-/* Forgets the password and any message, keeps the user name (after logging out). */
+/* Right after setup: tells how to log in the first time (until the next set_database). */
+void        rs_login_page_greet_new_database (RsLoginPage *self);
+/* Forgets the password, any message and the greeting; keeps the user name (after logging out). */
 void        rs_login_page_reset         (RsLoginPage *self);
 /* Focuses the password when the user name is there, else the user name. */
 void        rs_login_page_focus         (RsLoginPage *self);

@@ -13,9 +13,7 @@ struct _RsWindow
   RsDatabase *database;
   RsSession *session;
   GtkFileChooserNative *chooser;
-  AdwToast *ready_toast;   /* "log in as admin": gone once someone has */
 
-  AdwToastOverlay *toast_overlay;
   GtkStack *stack;
   GtkStack *start_stack;
   RsSetupPage *setup_page;
@@ -146,11 +144,8 @@ static void
 on_setup_created (RsWindow *self, RsDatabase *database)
 {
   show_login (self, database, "admin");
-
-  g_clear_object (&self->ready_toast);
-  self->ready_toast = adw_toast_new (_("The database is ready. Log in as “admin” with the password you chose."));
-  adw_toast_set_timeout (self->ready_toast, 10);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->ready_toast));
+  /* Said on the page, not in a toast: libadwaita 1.2's toast has an unnamed close button. */
+  rs_login_page_greet_new_database (self->login_page);
 }
 
 static void
@@ -159,9 +154,6 @@ on_logged_in (RsWindow *self, RsSession *session)
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-user", rs_user_get_name (rs_session_get_user (session)));
   set_session (self, session);
-  if (self->ready_toast != NULL)
-    adw_toast_dismiss (self->ready_toast);
-  g_clear_object (&self->ready_toast);
   gtk_stack_set_visible_child_name (self->stack, "main");
 }
 
@@ -295,7 +287,6 @@ rs_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  g_clear_object (&self->ready_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_WINDOW);
   g_clear_object (&self->session);
   g_clear_object (&self->database);
@@ -391,7 +382,6 @@ rs_window_class_init (RsWindowClass *klass)
   g_type_ensure (RS_TYPE_MAIN_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restockapp/Restock/rs-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, RsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, start_stack);
   gtk_widget_class_bind_template_child (widget_class, RsWindow, setup_page);

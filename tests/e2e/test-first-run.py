@@ -53,6 +53,8 @@ try:
 
         app.key("Return")      # Enter submits the finished form
         t.step("creating leads to the login page, greeted by the company's name", app.wait, "label", COMPANY)
+        t.step("…saying how to log in the first time", app.wait, "label",
+               "The database is ready. Log in as “admin” with the password you chose.")
         users = e2e.cli(db, "user", "list")["users"]
         t.check("the database has exactly the user admin, an administrator",
                 [(u["name"], u["roles"]) for u in users] == [("admin", ["admin"])], users)
