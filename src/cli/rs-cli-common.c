@@ -146,8 +146,8 @@ rs_cli_output_node (RsCli *cli, JsonNode *object, const char *text)
     g_print ("%s%s", text, g_str_has_suffix (text, "\n") ? "" : "\n");
 }
 
-void
-rs_cli_append_column (GString *out, const char *text, int width)
+int
+rs_cli_text_width (const char *text)
 {
   int used = 0;
 
@@ -156,6 +156,14 @@ rs_cli_append_column (GString *out, const char *text, int width)
       gunichar c = g_utf8_get_char (p);
       used += g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
     }
+  return used;
+}
+
+void
+rs_cli_append_column (GString *out, const char *text, int width)
+{
+  int used = rs_cli_text_width (text);
+
   g_string_append (out, text);
   for (; used < width; used++)
     g_string_append_c (out, ' ');

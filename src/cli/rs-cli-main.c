@@ -53,6 +53,10 @@ static const struct {
                                      "inspection template deactivate CODE" },
   { "settlement", rs_cli_settlement, "settlement new --from YYYY-MM-DD --to YYYY-MM-DD [--return RMA …] [--remark TEXT] | "
                                      "settlement approve|show NUMBER | settlement list" },
+  { "report", rs_cli_report, "report returns --by reason|product|category|customer|supplier|disposition|month "
+                             "[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--csv FILE | --xlsx FILE] | "
+                             "report stages [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--csv FILE | --xlsx FILE] | "
+                             "report stock [--movements [--from YYYY-MM-DD] [--to YYYY-MM-DD]] [--csv FILE | --xlsx FILE]" },
 };
 
 static char *

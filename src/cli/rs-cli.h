@@ -63,6 +63,8 @@ void        rs_cli_output_node  (RsCli       *cli,
 void        rs_cli_append_column (GString    *out,
                                   const char *text,
                                   int         width);
+/* How many terminal columns the text takes (a Chinese character two). */
+int         rs_cli_text_width   (const char  *text);
 /* "2026-11-26T10:00:00+08:00" for a unix time in microseconds. */
 char       *rs_cli_format_time  (gint64       when_us);
 
@@ -90,5 +92,6 @@ gboolean    rs_cli_return_repaired (RsCli *cli, int argc, char **argv, GError **
 gboolean    rs_cli_return_cost     (RsCli *cli, int argc, char **argv, GError **error);
 gboolean    rs_cli_inspection   (RsCli *cli, int argc, char **argv, GError **error);
 gboolean    rs_cli_settlement   (RsCli *cli, int argc, char **argv, GError **error);
+gboolean    rs_cli_report       (RsCli *cli, int argc, char **argv, GError **error);
 
 G_END_DECLS

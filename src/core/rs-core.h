@@ -22,6 +22,8 @@
 #include "rs-products.h"
 #include "rs-reasons.h"
 #include "rs-receiving.h"
+#include "rs-report.h"
+#include "rs-reports.h"
 #include "rs-return-cost.h"
 #include "rs-returns.h"
 #include "rs-role.h"
