@@ -16,34 +16,39 @@ rs_pdf_image_free (RsPdfImage *image)
   g_free (image);
 }
 
+typedef struct {
+  int longest;    /* the most pixels of the longer side */
+  int shortest;   /* … and of the shorter one */
+} Limits;
+
+static const Limits photo_limits = { RS_PDF_PHOTO_MAX_SIDE, RS_PDF_PHOTO_MAX_SIDE };
+static const Limits logo_limits = { RS_PDF_LOGO_MAX_LONG, RS_PDF_LOGO_MAX_SHORT };
+
 /* Shrinks while decoding, never enlarges. The JPEG decoder itself reduces by 1/2, 1/4
  * or 1/8, far cheaper than scaling pixels afterwards: the size asked for is the smallest
- * such reduction that keeps at least 5/8 of the limit (a 4000 × 3000 photo comes out
- * 1000 × 750), scaled further only when that is still above the limit. */
+ * such reduction that keeps at least 5/8 of the size allowed (a 4000 × 3000 photo comes
+ * out 1000 × 750), scaled further only when that is still too large. The limits hold
+ * for the longer and the shorter side, whichever way the picture is turned. */
 static void
 on_size_prepared (GdkPixbufLoader *loader, int width, int height, gpointer user_data)
 {
-  int max_side = GPOINTER_TO_INT (user_data);
-  int longest = MAX (width, height);
+  const Limits *limits = user_data;
+  int longest = MAX (width, height), shortest = MIN (width, height);
+  double scale = MIN (1.0, MIN ((double) limits->longest / longest, (double) limits->shortest / shortest));
   int reduction = 1;
 
-  if (longest <= max_side)
+  if (scale >= 1.0)
     return;
-  while (reduction < 8 && longest / (reduction * 2) >= max_side * 5 / 8)
+  while (reduction < 8 && longest / (reduction * 2) >= longest * scale * 5 / 8)
     reduction *= 2;
   width = (width + reduction - 1) / reduction;
   height = (height + reduction - 1) / reduction;
-  longest = MAX (width, height);
-  if (longest > max_side)
-    {
-      width = MAX (1, (int) ((gint64) width * max_side / longest));
-      height = MAX (1, (int) ((gint64) height * max_side / longest));
-    }
-  gdk_pixbuf_loader_set_size (loader, width, height);
+  scale = MIN (1.0, MIN ((double) limits->longest / MAX (width, height), (double) limits->shortest / MIN (width, height)));
+  gdk_pixbuf_loader_set_size (loader, MAX (1, (int) (width * scale)), MAX (1, (int) (height * scale)));
 }
 
 static GdkPixbuf *
-load_upright (const char *path, int max_side, GError **error)
+load_upright (const char *path, const Limits *limits, GError **error)
 {
   g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -59,7 +64,7 @@ load_upright (const char *path, int max_side, GError **error)
       return NULL;
     }
   loader = gdk_pixbuf_loader_new ();
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared), GINT_TO_POINTER (max_side));
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared), (gpointer) limits);
   if (!gdk_pixbuf_loader_write (loader, (const guchar *) contents, length, &local_error) ||
       !gdk_pixbuf_loader_close (loader, &local_error))
     {
@@ -141,7 +146,7 @@ flatten (GdkPixbuf *pixbuf)
 RsPdfImage *
 rs_pdf_image_load_photo (const char *path, GError **error)
 {
-  g_autoptr(GdkPixbuf) pixbuf = load_upright (path, RS_PDF_PHOTO_MAX_SIDE, error);
+  g_autoptr(GdkPixbuf) pixbuf = load_upright (path, &photo_limits, error);
   g_autoptr(GdkPixbuf) opaque = NULL;
 
   if (pixbuf == NULL)
@@ -186,7 +191,7 @@ rs_pdf_image_load_logo (const char *path, GError **error)
   if (image != NULL)
     return image;
 
-  pixbuf = load_upright (path, RS_PDF_LOGO_MAX_SIDE, error);
+  pixbuf = load_upright (path, &logo_limits, error);
   if (pixbuf == NULL)
     return NULL;
   opaque = flatten (pixbuf);

@@ -17,7 +17,10 @@ G_BEGIN_DECLS
 
 #define RS_PDF_PHOTO_MAX_SIDE 1600
 #define RS_PDF_PHOTO_QUALITY  80
-#define RS_PDF_LOGO_MAX_SIDE  320   /* 300 dpi at 27 mm: more than a header shows */
+/* A logo is at most 11 mm high and 3 times as wide in a header: 300 dpi. Its pixels are
+ * compressed anew for every document, so more would only cost time. */
+#define RS_PDF_LOGO_MAX_LONG  400
+#define RS_PDF_LOGO_MAX_SHORT 140
 
 typedef enum {
   RS_PDF_IMAGE_JPEG,
@@ -38,8 +41,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsPdfImage, rs_pdf_image_free)
  * RS_ERROR_VALIDATION (or _STORAGE) error whose message names the file. */
 RsPdfImage *rs_pdf_image_load_photo (const char *path,
                                      GError    **error);
-/* A logo (PNG, JPEG, anything gdk-pixbuf reads) as RGB pixels, at most RS_PDF_LOGO_MAX_SIDE
- * (shrunk like a photo, to no less than 5/8 of that). */
+/* A logo (PNG, JPEG, anything gdk-pixbuf reads) as RGB pixels, its sides at most
+ * RS_PDF_LOGO_MAX_LONG and RS_PDF_LOGO_MAX_SHORT (shrunk like a photo). */
 RsPdfImage *rs_pdf_image_load_logo  (const char *path,
                                      GError    **error);
 
