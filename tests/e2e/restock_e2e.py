@@ -20,6 +20,7 @@ Names are what a screen reader reads: an AdwEntryRow's title, a button's label, 
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -344,6 +345,30 @@ class Restock:
                 raise Failure(f"the window {title!r} is still open")
             time.sleep(0.2)
         time.sleep(1.0)
+
+    CONTROLS = ("push button", "toggle button", "text", "password text", "check box", "radio button",
+                "menu item", "combo box", "spin button", "slider", "link")
+
+    def unnamed_controls(self):
+        """The buttons and fields on screen a screen reader cannot name (DESIGN §8): no name,
+        or only the class name GTK falls back to ("GtkImage", "GtkButton")."""
+        found = []
+
+        def walk(node, depth):
+            try:
+                if depth > 60:
+                    return
+                if node.getRoleName() in self.CONTROLS and self._on_screen(node):
+                    name = node.name or ""
+                    if not name.strip() or re.fullmatch(r"(Gtk|Adw)[A-Za-z]+", name):
+                        ext = node.queryComponent().getExtents(self.pyatspi.WINDOW_COORDS)
+                        found.append(f"{node.getRoleName()} {name!r} at {ext.x},{ext.y}")
+                for i in range(node.childCount):
+                    walk(node.getChildAtIndex(i), depth + 1)
+            except Exception:
+                pass
+        walk(self.app, 0)
+        return found
 
     def is_sensitive(self, node):
         return node.getState().contains(self.pyatspi.STATE_SENSITIVE)

@@ -63,6 +63,8 @@ try:
             t.check("…and no setup or login form is on screen",
                     app.find("text", "Password") is None and app.find("push button", "Create Database") is None,
                     app.describe())
+            t.check("…and every button there has an accessible name", not app.unnamed_controls(),
+                    app.unnamed_controls())
             if make is make_garbage:
                 # The file chooser is GTK's own dialog here (no portal): type the path, like a person.
                 app.click("push button", "Choose Another File…")

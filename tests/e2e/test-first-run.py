@@ -34,6 +34,8 @@ try:
         t.check("…and nothing was created before asking", not os.path.exists(db))
         create = app.wait("push button", "Create Database")
         t.check("Create is insensitive on the empty form", not app.is_sensitive(create))
+        t.check("every button and field of the setup page has an accessible name",
+                not app.unnamed_controls(), app.unnamed_controls())
 
         app.type_into("text", "Company name", COMPANY)
         app.type_into("text", "Password", "short")
@@ -55,6 +57,8 @@ try:
         t.step("creating leads to the login page, greeted by the company's name", app.wait, "label", COMPANY)
         t.step("…saying how to log in the first time", app.wait, "label",
                "The database is ready. Log in as “admin” with the password you chose.")
+        t.check("every button and field of the login page has an accessible name",
+                not app.unnamed_controls(), app.unnamed_controls())
         users = e2e.cli(db, "user", "list")["users"]
         t.check("the database has exactly the user admin, an administrator",
                 [(u["name"], u["roles"]) for u in users] == [("admin", ["admin"])], users)
@@ -71,8 +75,12 @@ try:
         t.step("the header bar shows the company", app.wait, "label", COMPANY)
 
         # ---- log out from the primary menu ----
+        t.check("every button of the main page has an accessible name",
+                not app.unnamed_controls(), app.unnamed_controls())
         app.click("push button", "Main Menu")
         t.step("the menu shows who is logged in", app.wait, "label", "admin")
+        t.step("…and their roles", app.wait, "label", "Administrator")
+        t.check("every item of the menu has an accessible name", not app.unnamed_controls(), app.unnamed_controls())
         app.click(app.wait("menu item", "Log Out"))
         t.step("Log Out returns to the login page", app.wait, "label", "Log in with your user name and password.")
 
