@@ -9,6 +9,7 @@ static const struct {
   const char     *grammar;
 } groups[] = {
   { "init", rs_cli_init, "init [--company NAME]" },
+  { "demo", rs_cli_demo, "demo" },
   { "user", rs_cli_user, "user add NAME --role ROLE[,ROLE] [--full-name NAME] | user list | user disable NAME" },
   { "warehouse", rs_cli_warehouse, "warehouse add CODE NAME [--address ADDRESS] | warehouse list" },
   { "location", rs_cli_location, "location add WAREHOUSE CODE [--kind storage|repair|scrap] [--name NAME] | "

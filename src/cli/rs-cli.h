@@ -93,5 +93,6 @@ gboolean    rs_cli_return_cost     (RsCli *cli, int argc, char **argv, GError **
 gboolean    rs_cli_inspection   (RsCli *cli, int argc, char **argv, GError **error);
 gboolean    rs_cli_settlement   (RsCli *cli, int argc, char **argv, GError **error);
 gboolean    rs_cli_report       (RsCli *cli, int argc, char **argv, GError **error);
+gboolean    rs_cli_demo         (RsCli *cli, int argc, char **argv, GError **error);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "rs-check.h"
 #include "rs-clock.h"
 #include "rs-database.h"
+#include "rs-demo.h"
 #include "rs-disposition.h"
 #include "rs-error.h"
 #include "rs-export.h"
