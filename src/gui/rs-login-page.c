@@ -8,6 +8,7 @@ struct _RsLoginPage
 
   RsDatabase *database;
   gboolean busy;
+  GCancellable *cancellable;   /* cancelled on dispose: a late result finds no widgets to update */
 
   AdwStatusPage *status_page;
   GtkWidget *form;
@@ -110,6 +111,8 @@ login_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(GError) error = NULL;
 
   session = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   set_busy (self, FALSE);
 
   if (session != NULL)
@@ -149,7 +152,7 @@ on_login_clicked (RsLoginPage *self)
   data->name = g_strdup (field_text (self->user_row));
   data->password = g_strdup (field_text (self->password_row));
 
-  task = g_task_new (self, NULL, login_done, NULL);
+  task = g_task_new (self, self->cancellable, login_done, NULL);
   g_task_set_source_tag (task, on_login_clicked);
   g_task_set_task_data (task, data, (GDestroyNotify) login_data_free);
   g_task_run_in_thread (task, login_thread);
@@ -239,6 +242,8 @@ rs_login_page_dispose (GObject *object)
   RsLoginPage *self = RS_LOGIN_PAGE (object);
 
   /* AdwBin would unparent its child again after the template let go of it. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_LOGIN_PAGE);
   g_clear_object (&self->database);
@@ -296,6 +301,7 @@ static void
 rs_login_page_init (RsLoginPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
   rs_form_name_password_toggle (self->password_row);
   rs_login_page_reset (self);
 }

@@ -9,6 +9,7 @@ struct _RsSetupPage
   char *path;
   RsDatabase *database;
   gboolean busy;
+  GCancellable *cancellable;   /* cancelled on dispose: a late result finds no widgets to update */
   gboolean company_typed;   /* say "enter a name" only once something was typed and erased */
 
   AdwStatusPage *status_page;
@@ -208,6 +209,8 @@ setup_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(GError) error = NULL;
 
   database = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   set_busy (self, FALSE);
   update_validation (self);
 
@@ -242,7 +245,7 @@ on_create_clicked (RsSetupPage *self)
   data->company = g_steal_pointer (&form.company);
   data->password = g_strdup (form.password);
 
-  task = g_task_new (self, NULL, setup_done, NULL);
+  task = g_task_new (self, self->cancellable, setup_done, NULL);
   g_task_set_source_tag (task, on_create_clicked);
   g_task_set_task_data (task, data, (GDestroyNotify) setup_data_free);
   g_task_run_in_thread (task, setup_thread);
@@ -321,6 +324,8 @@ rs_setup_page_dispose (GObject *object)
   RsSetupPage *self = RS_SETUP_PAGE (object);
 
   /* AdwBin would unparent its child again after the template let go of it. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_SETUP_PAGE);
   g_clear_object (&self->database);
@@ -399,6 +404,7 @@ static void
 rs_setup_page_init (RsSetupPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
   rs_form_name_password_toggle (self->password_row);
   rs_form_name_password_toggle (self->repeat_row);
   update_validation (self);

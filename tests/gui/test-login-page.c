@@ -133,6 +133,26 @@ test_reset_keeps_user (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_visible (f->error));
 }
 
+/* A window closed while the password is being checked: the late result touches no widget. */
+static void
+test_dispose_while_busy (Fixture *f, gconstpointer data)
+{
+  GtkWidget *page = g_steal_pointer (&f->page);
+
+  rs_gui_test_set_text (f->user, "admin");
+  rs_gui_test_set_text (f->password, RS_TEST_PASSWORD);
+  g_signal_emit_by_name (f->login, "clicked");
+  g_assert_true (rs_login_page_get_busy (RS_LOGIN_PAGE (page)));
+
+  g_object_run_dispose (G_OBJECT (page));
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+  g_object_unref (page);
+  /* The task holds the page until its result came back; G_DEBUG=fatal-warnings catches any critical. */
+  while (page != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (f->session);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -146,6 +166,7 @@ main (int argc, char **argv)
   ADD ("/login-page/unknown-user-same-words", test_unknown_user_same_words);
   ADD ("/login-page/lockout-message-as-is", test_lockout_message_as_is);
   ADD ("/login-page/reset-keeps-user", test_reset_keeps_user);
+  ADD ("/login-page/dispose-while-busy", test_dispose_while_busy);
 #undef ADD
 
   return g_test_run ();

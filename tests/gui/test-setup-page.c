@@ -136,8 +136,12 @@ test_create (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_sensitive (form));
   g_assert_false (gtk_widget_get_sensitive (f->create));
   g_assert_cmpstr (rs_gui_test_get_text (f->password), ==, GOOD_PASSWORD);
+  g_assert_true (gtk_widget_get_visible (rs_gui_test_child (f->page, RS_TYPE_SETUP_PAGE, "spinner")));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (rs_gui_test_child (f->page, RS_TYPE_SETUP_PAGE, "create_label"))),
+                   ==, "Creating…");
 
   rs_gui_test_wait_idle (f->page);
+  g_assert_false (gtk_widget_get_visible (rs_gui_test_child (f->page, RS_TYPE_SETUP_PAGE, "spinner")));
   check_created (f, "华东商贸有限公司");
   g_assert_false (gtk_widget_get_visible (f->error));
 }
