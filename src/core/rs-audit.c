@@ -7,11 +7,11 @@
  */
 #include "rs-audit.h"
 #include "rs-audit-entry.h"
-#include "rs-audit-model.h"
 #include "rs-audit-private.h"
 #include "rs-clock.h"
 #include "rs-error.h"
 #include "rs-i18n.h"
+#include "rs-paged-model.h"
 #include "rs-permission.h"
 
 #include <string.h>
@@ -215,10 +215,35 @@ rs_audit_verify (RsDatabase *db, gint64 *bad_id, GError **error)
   return TRUE;
 }
 
+static GObject *
+entry_from_row (RsStatement *stmt, gpointer user_data, GError **error)
+{
+  return G_OBJECT (rs_audit_entry_new (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                                       rs_statement_text (stmt, 2), rs_statement_text (stmt, 3),
+                                       rs_statement_text (stmt, 4), rs_statement_text (stmt, 5),
+                                       (const char *) sqlite3_column_text (stmt, 6),
+                                       (const char *) sqlite3_column_text (stmt, 7),
+                                       rs_statement_text (stmt, 8)));
+}
+
 GListModel *
 rs_audit_list (RsSession *session, guint limit, GError **error)
 {
+  /* The log only grows: paged by keyset on its id, newest first. */
+  RsPagedQuery query = {
+    .item_type = RS_TYPE_AUDIT_ENTRY,
+    .from = "audit a",
+    .key = "a.id",
+    .table = "audit",
+    .descending = TRUE,
+    .limit = limit,
+    .rows = "SELECT a.id, a.at, a.user_name, a.action, a.object_type, a.object_key, a.before, a.after, a.hash "
+            "FROM json_each (:keys) AS k JOIN audit a ON a.id = k.value ORDER BY k.key",
+    .version_column = -1,
+    .make_item = entry_from_row,
+  };
+
   if (!rs_permission_check (session, RS_ACTION_AUDIT_VIEW, error))
     return NULL;
-  return G_LIST_MODEL (rs_audit_model_new (rs_session_get_database (session), limit, error));
+  return G_LIST_MODEL (rs_paged_model_new (rs_session_get_database (session), &query, error));
 }

@@ -31,7 +31,7 @@ gboolean rs_audit_verify (RsDatabase *database,
                           GError    **error);
 
 /* The newest `limit` rows (0: all), newest first, as RsAuditEntry, read a page
- * at a time (RsAuditModel). Reading the log needs RS_ACTION_AUDIT_VIEW. */
+ * at a time (RsPagedModel). Reading the log needs RS_ACTION_AUDIT_VIEW. */
 GListModel *rs_audit_list (RsSession  *session,
                            guint       limit,
                            GError    **error);
