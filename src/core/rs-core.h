@@ -20,6 +20,7 @@
 #include "rs-partners.h"
 #include "rs-password.h"
 #include "rs-permission.h"
+#include "rs-print.h"
 #include "rs-products.h"
 #include "rs-reasons.h"
 #include "rs-receiving.h"
