@@ -54,6 +54,10 @@ static const struct {
                                      "inspection template deactivate CODE" },
   { "settlement", rs_cli_settlement, "settlement new --from YYYY-MM-DD --to YYYY-MM-DD [--return RMA …] [--remark TEXT] | "
                                      "settlement approve|show NUMBER | settlement list" },
+  { "print", rs_cli_print, "print slip|return|inspection|settlement|dossier NUMBER -o FILE.pdf [--template a4|a5|form241] | "
+                           "print list slip|return|inspection|settlement|dossier NUMBER" },
+  { "settings", rs_cli_settings, "settings show | settings set company.name|company.address|company.phone|print.font|"
+                                 "print.template VALUE | settings set company.logo FILE.png|FILE.jpg|\"\"" },
   { "report", rs_cli_report, "report returns --by reason|product|category|customer|supplier|disposition|month "
                              "[--from YYYY-MM-DD] [--to YYYY-MM-DD] [--csv FILE | --xlsx FILE] | "
                              "report stages [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--csv FILE | --xlsx FILE] | "

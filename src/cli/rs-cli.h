@@ -94,5 +94,8 @@ gboolean    rs_cli_inspection   (RsCli *cli, int argc, char **argv, GError **err
 gboolean    rs_cli_settlement   (RsCli *cli, int argc, char **argv, GError **error);
 gboolean    rs_cli_report       (RsCli *cli, int argc, char **argv, GError **error);
 gboolean    rs_cli_demo         (RsCli *cli, int argc, char **argv, GError **error);
+/* print KIND NUMBER -o FILE, print list; settings show|set (rs-cli-print.c). */
+gboolean    rs_cli_print        (RsCli *cli, int argc, char **argv, GError **error);
+gboolean    rs_cli_settings     (RsCli *cli, int argc, char **argv, GError **error);
 
 G_END_DECLS

@@ -14,11 +14,12 @@ static const struct {
   const char *key;
   const char *name;
 } kinds[] = {
-  [RS_DISPOSITION_RESTOCK] = { "restock", N_("Restock") },
-  [RS_DISPOSITION_REPAIR] = { "repair", N_("Repair") },
-  [RS_DISPOSITION_SCRAP] = { "scrap", N_("Scrap") },
-  [RS_DISPOSITION_VENDOR] = { "vendor", N_("Return to vendor") },
-  [RS_DISPOSITION_REPLACE] = { "replace", N_("Replace") },
+  /* In their own context: "Restock" alone is the program's name. */
+  [RS_DISPOSITION_RESTOCK] = { "restock", NC_("disposition", "Restock") },
+  [RS_DISPOSITION_REPAIR] = { "repair", NC_("disposition", "Repair") },
+  [RS_DISPOSITION_SCRAP] = { "scrap", NC_("disposition", "Scrap") },
+  [RS_DISPOSITION_VENDOR] = { "vendor", NC_("disposition", "Return to vendor") },
+  [RS_DISPOSITION_REPLACE] = { "replace", NC_("disposition", "Replace") },
 };
 
 const char *
@@ -32,7 +33,7 @@ const char *
 rs_disposition_kind_get_display_name (RsDispositionKind kind)
 {
   g_return_val_if_fail (kind <= RS_DISPOSITION_REPLACE, NULL);
-  return _(kinds[kind].name);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "disposition", kinds[kind].name);
 }
 
 gboolean

@@ -72,6 +72,7 @@ struct _RsInspection
   guint      line_number;
   char      *sku;
   char      *template_code;
+  char      *template_name;
   gint64     quantity;
   gboolean   finished;
   char      *started_by;
@@ -96,6 +97,7 @@ rs_inspection_finalize (GObject *object)
   g_free (self->return_number);
   g_free (self->sku);
   g_free (self->template_code);
+  g_free (self->template_name);
   g_free (self->started_by);
   g_free (self->finished_by);
   g_free (self->remark);
@@ -137,6 +139,7 @@ rs_inspection_to_json (RsInspection *self)
   rs_json_add_int (builder, "line", self->line_number);
   rs_json_add_string (builder, "sku", self->sku);
   rs_json_add_string (builder, "template", self->template_code);
+  rs_json_add_string (builder, "template_name", self->template_name);
   rs_stage_json_add_quantity (builder, "quantity", self->quantity);
   rs_json_add_string (builder, "state", self->finished ? "finished" : "open");
   rs_json_add_string (builder, "started_by", self->started_by);
@@ -158,7 +161,7 @@ rs_inspection_to_json (RsInspection *self)
 
 #define INSPECTION_SELECT \
   "SELECT i.id, i.number, i.return_id, r.number, i.return_line_id, l.line_no, p.sku, t.code, i.quantity, " \
-  "       i.state, su.name, i.started_at, fu.name, i.finished_at, i.computed_verdict, i.verdict, i.remark " \
+  "       i.state, su.name, i.started_at, fu.name, i.finished_at, i.computed_verdict, i.verdict, i.remark, t.name " \
   "FROM inspection i JOIN customer_return r ON r.id = i.return_id " \
   "JOIN return_line l ON l.id = i.return_line_id JOIN product p ON p.id = l.product_id " \
   "JOIN inspection_template t ON t.id = i.template_id JOIN user su ON su.id = i.started_by " \
@@ -173,7 +176,7 @@ load_results (RsDatabase *db, gint64 id, GError **error)
 
   stmt = rs_database_prepare (db,
                               "SELECT it.key, it.name, it.kind, it.unit, it.required, x.check_value, x.measure_value, "
-                              "       x.text_value, x.passed "
+                              "       x.text_value, x.passed, it.min_value, it.max_value "
                               "FROM inspection_result x JOIN inspection_template_item it ON it.id = x.item_id "
                               "WHERE x.inspection_id = ? ORDER BY it.position", error);
   if (stmt == NULL)
@@ -202,6 +205,13 @@ load_results (RsDatabase *db, gint64 id, GError **error)
       else
         json_builder_add_null_value (builder);
       rs_json_add_string (builder, "unit", rs_statement_text (stmt, 3));
+      /* A measurement's range, what the printed report shows beside the value. */
+      for (int column = 9; column <= 10; column++)
+        {
+          g_autofree char *bound = sqlite3_column_type (stmt, column) != SQLITE_NULL ?
+                                   rs_inspection_format_measure (sqlite3_column_int64 (stmt, column)) : NULL;
+          rs_json_add_string (builder, column == 9 ? "min" : "max", bound);
+        }
       rs_json_add_bool (builder, "passed", sqlite3_column_int (stmt, 8) != 0);
       json_builder_end_object (builder);
     }
@@ -283,6 +293,7 @@ load_where (RsDatabase *db, const char *where, const char *number, gint64 id, GE
   self->computed_verdict = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 14), "fail") == 0 ? RS_VERDICT_FAIL : RS_VERDICT_PASS;
   self->verdict = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 15), "fail") == 0 ? RS_VERDICT_FAIL : RS_VERDICT_PASS;
   self->remark = g_strdup (rs_statement_text (stmt, 16));
+  self->template_name = g_strdup (rs_inspection_display_name (rs_statement_text (stmt, 17)));
   g_clear_pointer (&stmt, rs_statement_release);
 
   self->results = load_results (db, self->id, error);

@@ -224,6 +224,16 @@ add_pairs (RsPdfBlock *block, const char *first_label, va_list args)
     }
 }
 
+static void
+add_pairsv (RsPdfBlock *block, const char * const *pairs)
+{
+  for (guint i = 0; pairs[i] != NULL && pairs[i + 1] != NULL; i += 2)
+    {
+      g_ptr_array_add (block->strings, text_copy (pairs[i]));
+      g_ptr_array_add (block->strings, text_copy (pairs[i + 1]));
+    }
+}
+
 void
 rs_pdf_document_add_fields (RsPdfDocument *self, guint columns, const char *first_label, ...)
 {
@@ -237,6 +247,27 @@ rs_pdf_document_add_fields (RsPdfDocument *self, guint columns, const char *firs
   va_start (args, first_label);
   add_pairs (block, first_label, args);
   va_end (args);
+}
+
+void
+rs_pdf_document_add_fieldsv (RsPdfDocument *self, guint columns, const char * const *pairs)
+{
+  RsPdfBlock *block;
+
+  g_return_if_fail (RS_IS_PDF_DOCUMENT (self));
+  g_return_if_fail (columns >= 1 && columns <= 4);
+  g_return_if_fail (pairs != NULL);
+  block = add_block (self, RS_PDF_BLOCK_FIELDS);
+  block->columns = columns;
+  add_pairsv (block, pairs);
+}
+
+void
+rs_pdf_document_add_signaturesv (RsPdfDocument *self, const char * const *pairs)
+{
+  g_return_if_fail (RS_IS_PDF_DOCUMENT (self));
+  g_return_if_fail (pairs != NULL);
+  add_pairsv (add_block (self, RS_PDF_BLOCK_SIGNATURES), pairs);
 }
 
 void

@@ -113,6 +113,11 @@ void           rs_pdf_document_add_fields       (RsPdfDocument *self,
                                                  guint          columns,
                                                  const char    *first_label,
                                                  ...) G_GNUC_NULL_TERMINATED;
+/* The same with the pairs in an array (label, value, …, NULL; no NULL values), for lists
+ * built at run time. */
+void           rs_pdf_document_add_fieldsv      (RsPdfDocument *self,
+                                                 guint          columns,
+                                                 const char * const *pairs);
 /* A table: add its columns, then its rows. Rows that do not fit continue on the next
  * page under a repeated header row. */
 RsPdfTable    *rs_pdf_document_add_table        (RsPdfDocument *self);
@@ -121,6 +126,9 @@ RsPdfTable    *rs_pdf_document_add_table        (RsPdfDocument *self);
 void           rs_pdf_document_add_signatures   (RsPdfDocument *self,
                                                  const char    *first_label,
                                                  ...) G_GNUC_NULL_TERMINATED;
+/* The same with the pairs in an array, as rs_pdf_document_add_fieldsv(). */
+void           rs_pdf_document_add_signaturesv  (RsPdfDocument *self,
+                                                 const char * const *pairs);
 /* A photo (any format gdk-pixbuf reads; turned upright, at most 1600 px, JPEG) with an
  * optional caption. Consecutive photos share rows. A file that is not a picture is left
  * out with a note in its place and a warning. */
