@@ -41,11 +41,11 @@ check "export products without --all leaves the deactivated out" \
 
 # A product with decimals shows them: 2.5 m with the format 0.0, money with two decimals.
 check "the XLSX quantity keeps the product's decimals and money its two" /usr/bin/python3 - "$work/stock.xlsx" <<'EOF'
-import sys, openpyxl
+import os, sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
 cable = [r for r in ws.iter_rows(min_row=2) if r[3].value == "P-2"][0]
 assert cable[5].value == 2.5 and cable[5].number_format == "0.0", (cable[5].value, cable[5].number_format)
-products = openpyxl.load_workbook(sys.argv[1].replace("stock", "products")).worksheets[0]
+products = openpyxl.load_workbook(os.path.join(os.path.dirname(sys.argv[1]), "products.xlsx")).worksheets[0]
 assert products["I3"].value == 1234567.89 and products["I3"].number_format == "#,##0.00"
 EOF
 check "the CSV keeps Chinese and defuses the formula-like remark with an apostrophe" \
