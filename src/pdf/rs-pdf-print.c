@@ -131,6 +131,12 @@ open_beside (const char *path, int *fd, GError **error)
 {
   g_autofree char *temp = g_strconcat (path, ".XXXXXX", NULL);
 
+  /* Renaming onto a folder would fail only after the print is archived. */
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      set_save_error (error, path, EISDIR);
+      return NULL;
+    }
   *fd = g_mkstemp_full (temp, O_WRONLY, 0644);
   if (*fd < 0)
     {
