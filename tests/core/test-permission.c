@@ -333,6 +333,16 @@ attempt_return_cancel (RsSession *s, const char *tag, GError **error)
   return ret != NULL;
 }
 
+/* A print archives a PDF: here any bytes stand for one. */
+static gboolean
+attempt_print (RsSession *s, const char *tag, GError **error)
+{
+  g_autoptr(RsPrintJob) job = rs_print_job_begin (s, RS_PRINT_SLIP, g_hash_table_lookup (slip_numbers, tag), error);
+  g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.4", 8);
+  g_autoptr(RsPrint) print = job != NULL ? rs_print_job_commit (job, "a4", 1, pdf, error) : NULL;
+  return print != NULL;
+}
+
 /* A list that succeeds returns a model; the reads check the account is enabled. */
 #define ATTEMPT_LIST(fn, call) \
   static gboolean fn (RsSession *s, const char *tag, GError **error) \
@@ -377,6 +387,7 @@ static const Entry entries[] = {
   { RS_ACTION_SLIP_POST, "slip post", prepare_draft_slip, attempt_slip_post },
   { RS_ACTION_SLIP_POST, "slip void", prepare_posted_slip, attempt_slip_void },
   { RS_ACTION_SLIP_POST, "slip amend", prepare_posted_slip, attempt_slip_amend },
+  { RS_ACTION_PRINT, "print slip", prepare_posted_slip, attempt_print },
   { RS_ACTION_VIEW, "products list", prepare_product, attempt_products_list },
   { RS_ACTION_VIEW, "products search", NULL, attempt_products_search },
   { RS_ACTION_VIEW, "warehouses list", NULL, attempt_warehouses_list },
