@@ -343,6 +343,7 @@ static void
 add_attachments (RsPdfWriter *w, JsonObject *described)
 {
   JsonArray *attachments = rs_pdf_json_array (described, "attachments");
+  g_autoptr(GPtrArray) pictures = g_ptr_array_new_with_free_func (g_free);
   RsPdfTable *table;
 
   if (json_array_get_length (attachments) == 0)
@@ -370,8 +371,9 @@ add_attachments (RsPdfWriter *w, JsonObject *described)
       JsonObject *a = json_array_get_object_element (attachments, i);
 
       if (g_str_has_prefix (rs_pdf_json_string (a, "content_type"), "image/"))
-        rs_pdf_writer_add_stored_photo (w, rs_pdf_json_string (a, "sha256"), rs_pdf_json_string (a, "file_name"));
+        rs_pdf_pairs_add (pictures, rs_pdf_json_string (a, "sha256"), rs_pdf_json_string (a, "file_name"));
     }
+  rs_pdf_writer_add_stored_photos (w, pictures);
 }
 
 static void

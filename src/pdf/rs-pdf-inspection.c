@@ -115,6 +115,8 @@ add_results (RsPdfWriter *w, JsonArray *results, JsonArray *photos)
 static void
 add_photos (RsPdfWriter *w, JsonArray *results, JsonArray *photos)
 {
+  g_autoptr(GPtrArray) stored = g_ptr_array_new_with_free_func (g_free);
+
   if (json_array_get_length (photos) > 0)
     rs_pdf_document_add_heading (w->doc, C_("document", "Photos"));
   for (guint i = 0; i < json_array_get_length (photos); i++)
@@ -133,8 +135,9 @@ add_photos (RsPdfWriter *w, JsonArray *results, JsonArray *photos)
         }
       /* TRANSLATORS: under a photo: "Photo 1: Appearance · IMG_2021.jpg". */
       caption = g_strdup_printf (C_("document", "Photo %u: %s · %s"), i + 1, about, rs_pdf_json_string (photo, "file_name"));
-      rs_pdf_writer_add_stored_photo (w, rs_pdf_json_string (photo, "sha256"), caption);
+      rs_pdf_pairs_add (stored, rs_pdf_json_string (photo, "sha256"), caption);
     }
+  rs_pdf_writer_add_stored_photos (w, stored);
 }
 
 static char *

@@ -137,22 +137,61 @@ rs_pdf_writer_json_money (const char *decimal)
   return rs_money_format (rs_pdf_writer_json_fen (decimal));
 }
 
-void
-rs_pdf_writer_add_stored_photo (RsPdfWriter *w, const char *sha256, const char *caption)
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  RsAttachmentStore *store;
+  const char        *sha256;
+  GError            *error;
+} Check;
 
-  if (!rs_attachment_store_verify (w->store, sha256, &error))
+static void
+check_photo (gpointer data, gpointer user_data)
+{
+  Check *check = data;
+
+  rs_attachment_store_verify (check->store, check->sha256, &check->error);
+}
+
+void
+rs_pdf_writer_add_stored_photos (RsPdfWriter *w, GPtrArray *pairs)
+{
+  guint n = pairs->len / 2;
+  g_autofree Check *checks = g_new0 (Check, n);
+
+  for (guint i = 0; i < n; i++)
     {
-      /* TRANSLATORS: in place of a photo on a printed document; %s is the photo's caption. */
-      g_autofree char *note = g_strdup_printf (_("Photo “%s” not printed: the stored file is missing or damaged."),
-                                               caption);
-
-      rs_pdf_document_add_text (w->doc, note);
-      g_ptr_array_add (w->warnings, g_strdup_printf ("%s %s", note, error->message));
-      return;
+      checks[i].store = w->store;
+      checks[i].sha256 = pairs->pdata[2 * i];
     }
-  path = rs_attachment_store_get_path (w->store, sha256);
-  rs_pdf_document_add_photo (w->doc, path, caption);
+  if (n > 1)
+    {
+      GThreadPool *pool = g_thread_pool_new (check_photo, NULL, MIN (n, g_get_num_processors ()), FALSE, NULL);
+
+      for (guint i = 0; i < n; i++)
+        g_thread_pool_push (pool, &checks[i], NULL);
+      g_thread_pool_free (pool, FALSE, TRUE);
+    }
+  else if (n == 1)
+    check_photo (&checks[0], NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *caption = pairs->pdata[2 * i + 1];
+
+      if (checks[i].error != NULL)
+        {
+          /* TRANSLATORS: in place of a photo on a printed document; %s is the photo's caption. */
+          g_autofree char *note = g_strdup_printf (_("Photo “%s” not printed: the stored file is missing or damaged."),
+                                                   caption);
+
+          rs_pdf_document_add_text (w->doc, note);
+          g_ptr_array_add (w->warnings, g_strdup_printf ("%s %s", note, checks[i].error->message));
+          g_clear_error (&checks[i].error);
+        }
+      else
+        {
+          g_autofree char *path = rs_attachment_store_get_path (w->store, checks[i].sha256);
+          rs_pdf_document_add_photo (w->doc, path, caption);
+        }
+    }
 }

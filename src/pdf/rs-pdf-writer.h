@@ -64,11 +64,12 @@ char       *rs_pdf_writer_json_quantity (const char  *decimal,
 /* "1,234.50" from core's JSON ("1234.50"); "" for NULL. */
 char       *rs_pdf_writer_json_money    (const char  *decimal);
 gint64      rs_pdf_writer_json_fen      (const char  *decimal);
-/* A photo from the file store, checked against its SHA-256 first: a damaged or missing
- * file is not printed as if it were fine — a note takes its place, with a warning. */
-void        rs_pdf_writer_add_stored_photo (RsPdfWriter *w,
-                                            const char  *sha256,
-                                            const char  *caption);
+/* Photos from the file store: pairs of SHA-256 and caption (rs_pdf_pairs_add). Each is
+ * checked against its hash first, several at once (hashing a phone photo takes tens of
+ * milliseconds): a damaged or missing file is not printed as if it were fine — a note
+ * takes its place, with a warning. */
+void        rs_pdf_writer_add_stored_photos (RsPdfWriter *w,
+                                             GPtrArray   *pairs);
 /* Label–value pairs built up for rs_pdf_document_add_fieldsv() and _add_signaturesv():
  * a GPtrArray of strings (g_ptr_array_new_with_free_func (g_free)); NULL values are "". */
 void        rs_pdf_pairs_add            (GPtrArray   *pairs,
