@@ -44,34 +44,73 @@ die_on_error (GError *error, const char *what)
 }
 
 /* A 4000 × 3000 picture with the detail of a photo (smooth shapes, texture, sensor
- * noise), saved as a phone saves it: JPEG at quality 92. */
+ * noise) — a carton with an arrow pointing up on a patterned floor — saved as a phone saves
+ * it: JPEG at quality 92. The fourth was taken upright: its pixels lie on their side with
+ * an EXIF orientation, as phones store them, so a document shows whether it was turned. */
 static char *
 make_phone_photo (const char *dir, int index)
 {
-  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 4000, 3000);
+  gboolean sideways = index == 3;
+  int width = sideways ? 3000 : 4000, height = sideways ? 4000 : 3000;
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autoptr(GdkPixbuf) stored = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (index + 1);
   g_autoptr(GError) error = NULL;
+  g_autofree char *jpeg = NULL;
+  gsize size = 0;
   guint8 *pixels = gdk_pixbuf_get_pixels (pixbuf);
   int stride = gdk_pixbuf_get_rowstride (pixbuf);
   double fx = 0.002 + index * 0.0007, fy = 0.003 + index * 0.0005;
+  /* The carton and its arrow, in the middle of the scene. */
+  double cx = width / 2.0, cy = height / 2.0, half_w = width * 0.28, half_h = height * 0.24;
   char *path = g_strdup_printf ("%s/phone-%d.jpg", dir, index + 1);
 
-  for (int y = 0; y < 3000; y++)
-    for (int x = 0; x < 4000; x++)
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
       {
         guint8 *p = pixels + y * stride + x * 3;
         double shade = 0.5 + 0.25 * sin (x * fx) * cos (y * fy) + 0.15 * sin ((x + y) * 0.011 + index);
         double texture = 0.08 * sin (x * 0.21) * sin (y * 0.17);
+        double dx = (x - cx) / half_w, dy = (y - cy) / half_h;
+        gboolean carton = fabs (dx) < 1 && fabs (dy) < 1;
+        /* Arrow: a head above a shaft, white on the carton. */
+        gboolean head = dy > -0.8 && dy < -0.2 && fabs (dx) < (dy + 0.8) * 0.6;
+        gboolean shaft = dy >= -0.2 && dy < 0.7 && fabs (dx) < 0.12;
+        double rgb[3] = { shade + texture, shade + texture, shade + texture };
 
+        if (carton)
+          {
+            double light = head || shaft ? 1.6 : 0.95 + 0.05 * sin (x * 0.05);
+
+            rgb[0] = 0.78 * light + 0.4 * texture;
+            rgb[1] = (head || shaft ? 0.78 : 0.52) * light + 0.4 * texture;
+            rgb[2] = (head || shaft ? 0.75 : 0.33) * light + 0.4 * texture;
+          }
         for (int c = 0; c < 3; c++)
           {
-            double v = (shade + texture) * (0.7 + 0.15 * c) * 255 + g_rand_int_range (rand, -10, 11);
+            double v = rgb[c] * (carton ? 1 : 0.7 + 0.15 * c) * 255 + g_rand_int_range (rand, -10, 11);
 
             p[c] = (guint8) CLAMP (v, 0, 255);
           }
       }
-  gdk_pixbuf_save (pixbuf, path, "jpeg", &error, "quality", "92", NULL);
+  stored = sideways ? gdk_pixbuf_rotate_simple (pixbuf, GDK_PIXBUF_ROTATE_COUNTERCLOCKWISE) : g_object_ref (pixbuf);
+  gdk_pixbuf_save_to_buffer (stored, &jpeg, &size, "jpeg", &error, "quality", "92", NULL);
   die_on_error (error, "saving a photo");
+  {
+    /* EXIF orientation 6: turn a quarter clockwise to show it. */
+    static const guint8 exif[] = {
+      0xFF, 0xE1, 0x00, 0x22, 'E', 'x', 'i', 'f', 0, 0, 'I', 'I', 0x2A, 0x00, 0x08, 0x00, 0x00, 0x00,
+      0x01, 0x00, 0x12, 0x01, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00, 0x06, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    };
+    g_autoptr(GByteArray) file = g_byte_array_new ();
+
+    g_byte_array_append (file, (const guint8 *) jpeg, 2);
+    if (sideways)
+      g_byte_array_append (file, exif, sizeof exif);
+    g_byte_array_append (file, (const guint8 *) jpeg + 2, size - 2);
+    g_file_set_contents (path, (const char *) file->data, file->len, &error);
+    die_on_error (error, "saving a photo");
+  }
   return path;
 }
 
@@ -244,10 +283,10 @@ must (gboolean ok, GError *error, const char *what)
 }
 
 static RsSession *
-add_user (RsSession *admin, const char *name, RsRoles role)
+add_user (RsSession *admin, const char *name, const char *full_name, RsRoles role)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RsUser) user = rs_users_add (admin, name, NULL, role, "bench-pass-123", &error);
+  g_autoptr(RsUser) user = rs_users_add (admin, name, full_name, role, "bench-pass-123", &error);
   RsSession *logged_in;
 
   die_on_error (error, "adding a user");
@@ -257,7 +296,7 @@ add_user (RsSession *admin, const char *name, RsRoles role)
 }
 
 static char *
-add_slip (RsSession *admin, guint n_lines)
+add_slip (RsSession *keeper, guint n_lines)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (RsSlipLineFields));
@@ -276,9 +315,43 @@ add_slip (RsSession *admin, guint n_lines)
     }
   fields.lines = (RsSlipLineFields *) lines->data;
   fields.n_lines = n_lines;
-  slip = rs_slips_create_posted (admin, &fields, &error);
+  slip = rs_slips_create_posted (keeper, &fields, &error);
   die_on_error (error, "a slip");
   return g_strdup (rs_slip_get_number (slip));
+}
+
+/* A return of one line taken through every stage without photos, for the settlement. */
+static char *
+small_return (RsSession *sales, RsSession *svc, RsSession *mgr, RsSession *keeper, RsSession *finance,
+              const char *sku, const char *reason, gint64 price, RsDispositionKind kind, gint64 freight)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsReturn) ret = NULL;
+  g_autoptr(RsInspection) report = NULL;
+  RsReturnLineFields line = { .sku = sku, .quantity = 1000, .unit_price = price };
+  RsReturnFields fields = { .customer = "KH001", .reason = reason, .lines = &line, .n_lines = 1 };
+  RsReceiptLineFields received = { sku, 1000 };
+  RsInspectionValue values[] = { { "packaging", "pass" }, { "accessories", "pass" }, { "appearance", "pass" },
+                                 { "function", kind == RS_DISPOSITION_RESTOCK ? "pass" : "fail" }, { "serial", "SN2026-000789" } };
+  RsInspectionFields inspected = { values, G_N_ELEMENTS (values), NULL, 0, -1, NULL };
+  RsDispositionFields disposed = { sku, 1000, kind, kind == RS_DISPOSITION_RESTOCK ? "A-01" : NULL };
+  char *number;
+
+  ret = rs_returns_create (sales, &fields, &error);
+  die_on_error (error, "a return");
+  number = g_strdup (rs_return_get_number (ret));
+#define STEP(call, what) G_STMT_START { g_clear_object (&ret); ret = (call); die_on_error (error, what); } G_STMT_END
+  STEP (rs_returns_submit (sales, number, NULL, &error), "submitting");
+  STEP (rs_returns_approve (svc, number, NULL, &error), "approving");
+  STEP (rs_returns_approve (mgr, number, NULL, &error), "approving");
+  STEP (rs_returns_receive (keeper, number, "SH", &received, 1, NULL, &error), "receiving");
+  report = rs_inspections_record (keeper, number, sku, 0, &inspected, &error);
+  die_on_error (error, "inspecting");
+  STEP (rs_returns_dispose (keeper, number, &disposed, 1, &error), "disposing");
+  STEP (rs_returns_add_cost (finance, number, RS_COST_REFUND, price, NULL, &error), "a cost");
+  STEP (rs_returns_add_cost (finance, number, RS_COST_FREIGHT, freight, NULL, &error), "a cost");
+#undef STEP
+  return number;
 }
 
 /* A trading company's database, made through core as its people would. */
@@ -293,7 +366,7 @@ make_database (const char *dir)
   g_autofree char *path = g_build_filename (dir, "bench.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(RsDatabase) db = rs_database_open (path, &error);
-  g_autoptr(RsSession) svc = NULL, mgr = NULL;
+  g_autoptr(RsSession) sales = NULL, svc = NULL, mgr = NULL, keeper = NULL, finance = NULL;
   g_autoptr(RsWarehouse) warehouse = NULL;
   g_autoptr(RsLocation) location = NULL;
   g_autoptr(RsPartner) customer = NULL, supplier = NULL;
@@ -322,7 +395,8 @@ make_database (const char *dir)
   RsInspectionFields without_photos = { passed, G_N_ELEMENTS (passed), NULL, 0, -1, NULL };
   RsDispositionFields dispositions[] = { { "P-01", 2000, RS_DISPOSITION_SCRAP, NULL },
                                          { "P-02", 1000, RS_DISPOSITION_RESTOCK, "A-01" } };
-  const char *settle[2] = { NULL, NULL };
+  g_autofree char *second = NULL, *third = NULL;
+  const char *settle[4] = { NULL, NULL, NULL, NULL };
 
   die_on_error (error, "the database");
   must (rs_users_initialize (db, "华东贸易有限公司", "bench-pass-123", &error), error, "the first user");
@@ -335,6 +409,9 @@ make_database (const char *dir)
   warehouse = rs_warehouses_add (session, "SH", "上海一号仓（浦东）", NULL, &error);
   die_on_error (error, "a warehouse");
   location = rs_locations_add (session, "SH", "A-01", "A 区货架", RS_LOCATION_STORAGE, &error);
+  die_on_error (error, "a location");
+  g_clear_object (&location);
+  location = rs_locations_add (session, "SH", "R-01", "维修区", RS_LOCATION_REPAIR, &error);
   die_on_error (error, "a location");
   for (guint i = 0; i < 60; i++)
     {
@@ -349,17 +426,20 @@ make_database (const char *dir)
   die_on_error (error, "a customer");
   supplier = rs_partners_add (session, RS_PARTNER_SUPPLIER, &supplier_fields, &error);
   die_on_error (error, "a supplier");
-  slip8 = add_slip (session, 8);
-  slip5 = add_slip (session, 5);
-  slip60 = add_slip (session, 60);
+  sales = add_user (session, "wangfang", "王芳", RS_ROLE_SALES);
+  svc = add_user (session, "zhaomin", "赵敏", RS_ROLE_SERVICE);
+  mgr = add_user (session, "liuqiang", "刘强", RS_ROLE_MANAGER);
+  keeper = add_user (session, "zhangwei", "张伟", RS_ROLE_KEEPER);
+  finance = add_user (session, "zhoujie", "周杰", RS_ROLE_FINANCE);
+  slip8 = add_slip (keeper, 8);
+  slip5 = add_slip (keeper, 5);
+  slip60 = add_slip (keeper, 60);
 
-  svc = add_user (session, "zhaomin", RS_ROLE_SERVICE);
-  mgr = add_user (session, "liuqiang", RS_ROLE_MANAGER);
-  ret = rs_returns_create (session, &return_fields, &error);
+  ret = rs_returns_create (sales, &return_fields, &error);
   die_on_error (error, "a return");
   rma = g_strdup (rs_return_get_number (ret));
   g_clear_object (&ret);
-  ret = rs_returns_submit (session, rma, NULL, &error);
+  ret = rs_returns_submit (sales, rma, NULL, &error);
   die_on_error (error, "submitting");
   g_clear_object (&ret);
   ret = rs_returns_approve (svc, rma, "已核实订单，同意退货", &error);
@@ -368,28 +448,32 @@ make_database (const char *dir)
   ret = rs_returns_approve (mgr, rma, NULL, &error);
   die_on_error (error, "approving");
   g_clear_object (&ret);
-  ret = rs_returns_receive (session, rma, "SH", received, G_N_ELEMENTS (received), NULL, &error);
+  ret = rs_returns_receive (keeper, rma, "SH", received, G_N_ELEMENTS (received), NULL, &error);
   die_on_error (error, "receiving");
-  report = rs_inspections_record (session, rma, "P-01", 0, &with_photos, &error);
+  report = rs_inspections_record (keeper, rma, "P-01", 0, &with_photos, &error);
   die_on_error (error, "inspecting");
   inspection = g_strdup (rs_inspection_get_number (report));
-  other = rs_inspections_record (session, rma, "P-02", 0, &without_photos, &error);
+  other = rs_inspections_record (keeper, rma, "P-02", 0, &without_photos, &error);
   die_on_error (error, "inspecting");
   g_clear_object (&ret);
-  ret = rs_returns_dispose (session, rma, dispositions, G_N_ELEMENTS (dispositions), &error);
+  ret = rs_returns_dispose (keeper, rma, dispositions, G_N_ELEMENTS (dispositions), &error);
   die_on_error (error, "disposing");
   g_clear_object (&ret);
-  ret = rs_returns_add_cost (session, rma, RS_COST_REFUND, 132700, "原路退回货款", &error);
+  ret = rs_returns_add_cost (finance, rma, RS_COST_REFUND, 132700, "原路退回货款", &error);
   die_on_error (error, "a cost");
   g_clear_object (&ret);
-  ret = rs_returns_add_cost (session, rma, RS_COST_FREIGHT, 2300, "顺丰到付", &error);
+  ret = rs_returns_add_cost (finance, rma, RS_COST_FREIGHT, 2300, "顺丰到付", &error);
   die_on_error (error, "a cost");
+  second = small_return (sales, svc, mgr, keeper, finance, "P-03", "quality", 39900, RS_DISPOSITION_REPAIR, 1800);
+  third = small_return (sales, svc, mgr, keeper, finance, "P-05", "no-reason", 4900, RS_DISPOSITION_RESTOCK, 800);
   settle[0] = rma;
-  sheet = rs_settlements_create (session, today, today, settle, "月度退货报账", &error);
+  settle[1] = second;
+  settle[2] = third;
+  sheet = rs_settlements_create (finance, today, today, settle, "月度退货报账", &error);
   die_on_error (error, "a settlement");
   settlement = g_strdup (rs_settlement_get_number (sheet));
   g_clear_object (&sheet);
-  sheet = rs_settlements_approve (session, settlement, &error);
+  sheet = rs_settlements_approve (finance, settlement, &error);
   die_on_error (error, "approving the settlement");
 }
 

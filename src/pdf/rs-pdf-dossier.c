@@ -188,6 +188,7 @@ add_inspections (RsPdfWriter *w, RsReturn *ret, JsonObject *described)
 
       rs_pdf_document_add_heading (w->doc, heading);
       rs_pdf_inspection_add_body (w, ret, inspection);
+      rs_pdf_inspection_add_photos (w, inspection);
     }
 }
 

@@ -166,7 +166,6 @@ rs_pdf_inspection_add_body (RsPdfWriter *w, RsReturn *ret, JsonObject *inspectio
   JsonArray *results = rs_pdf_json_array (inspection, "results");
   JsonArray *photos = rs_pdf_json_array (inspection, "photos");
   const char *inspector = rs_pdf_json_string (inspection, "finished_by");
-  g_autofree char *template_name = NULL;
   gint64 quantity = 0;
 
   rs_quantity_parse (rs_pdf_json_string (inspection, "quantity"), 3, &quantity, NULL);
@@ -181,9 +180,7 @@ rs_pdf_inspection_add_body (RsPdfWriter *w, RsReturn *ret, JsonObject *inspectio
   rs_pdf_pairs_take (fields, C_("document", "Quantity"),
                      line != NULL ? rs_pdf_writer_quantity (quantity, rs_return_line_get_decimals (line), rs_return_line_get_unit (line))
                                   : g_strdup (rs_pdf_json_string (inspection, "quantity")));
-  template_name = g_strdup_printf ("%s（%s）", rs_pdf_json_string (inspection, "template_name"),
-                                   rs_pdf_json_string (inspection, "template"));
-  rs_pdf_pairs_add (fields, C_("document", "Checklist"), template_name);
+  rs_pdf_pairs_add (fields, C_("document", "Checklist"), rs_pdf_json_string (inspection, "template_name"));
   rs_pdf_pairs_add (fields, C_("document", "Inspector"), rs_pdf_writer_user_name (w, inspector));
   rs_pdf_pairs_take (fields, C_("document", "Started at"), rs_pdf_writer_format_iso (rs_pdf_json_string (inspection, "started_at")));
   rs_pdf_pairs_take (fields, C_("document", "Finished at"), rs_pdf_writer_format_iso (rs_pdf_json_string (inspection, "finished_at")));
@@ -193,7 +190,12 @@ rs_pdf_inspection_add_body (RsPdfWriter *w, RsReturn *ret, JsonObject *inspectio
   add_results (w, results, photos);
   if (*rs_pdf_json_string (inspection, "remark") != '\0')
     rs_pdf_document_add_fields (w->doc, 1, C_("document", "Remark"), rs_pdf_json_string (inspection, "remark"), NULL);
-  add_photos (w, results, photos);
+}
+
+void
+rs_pdf_inspection_add_photos (RsPdfWriter *w, JsonObject *inspection)
+{
+  add_photos (w, rs_pdf_json_array (inspection, "results"), rs_pdf_json_array (inspection, "photos"));
 }
 
 gboolean
@@ -217,7 +219,9 @@ rs_pdf_inspection_write (RsPdfWriter *w, const char *number, GError **error)
                                                                            : rs_inspection_get_started_at (inspection));
   rs_pdf_inspection_add_body (w, ret, object);
   inspector = rs_pdf_json_string (object, "finished_by");
+  /* Signed under the results; the photos follow as the report's evidence. */
   rs_pdf_document_add_signatures (w->doc, C_("document", "Inspector"), rs_pdf_writer_user_name (w, inspector),
                                   C_("document", "Reviewed by"), NULL, C_("document", "Storekeeper"), NULL, NULL);
+  rs_pdf_inspection_add_photos (w, object);
   return TRUE;
 }

@@ -8,7 +8,7 @@ warehouse_label (RsDatabase *db, const char *code)
 
   if (warehouse == NULL)
     return g_strdup (code != NULL ? code : "");
-  return g_strdup_printf ("%s（%s）", rs_warehouse_get_name (warehouse), code);
+  return g_strdup_printf ("%s %s", code, rs_warehouse_get_name (warehouse));
 }
 
 /* "Name spec": what the 品名规格 column of a slip shows. */
@@ -160,6 +160,8 @@ rs_pdf_slip_write (RsPdfWriter *w, const char *number, GError **error)
     rs_pdf_document_add_fields (w->doc, 1, C_("document", "Remark"), rs_slip_get_remark (slip), NULL);
   if (state == RS_SLIP_DRAFT)
     rs_pdf_document_add_text (w->doc, _("Draft: not posted, no stock has moved. Not valid as a receipt."));
+  else if (state == RS_SLIP_VOIDED)
+    rs_pdf_document_add_text (w->doc, _("Voided: its stock movement was reversed. Not valid as a receipt."));
 
   rs_pdf_slip_add_lines (w, slip);
 

@@ -39,8 +39,10 @@ void        rs_pdf_return_add_header    (RsPdfWriter *w, RsReturn *ret, JsonObje
 void        rs_pdf_return_add_lines     (RsPdfWriter *w, RsReturn *ret, gboolean progress);
 /* The approval levels of the current round, signed or still open, and signature lines. */
 void        rs_pdf_return_add_approval  (RsPdfWriter *w, RsReturn *ret, JsonObject *described);
-/* One inspection (rs_inspection_to_json) of a line of ret: fields, results, remark, photos. */
+/* One inspection (rs_inspection_to_json) of a line of ret: fields, results, remark; then
+ * its photos, every one, under a heading. */
 void        rs_pdf_inspection_add_body  (RsPdfWriter *w, RsReturn *ret, JsonObject *inspection);
+void        rs_pdf_inspection_add_photos (RsPdfWriter *w, JsonObject *inspection);
 /* The lines of a slip as a table (kind decides the columns) with totals; the amount in
  * words when the lines carry costs. */
 void        rs_pdf_slip_add_lines       (RsPdfWriter *w, RsSlip *slip);
