@@ -133,18 +133,25 @@ rs_report_dimension_parse (const char *key, RsReportDimension *by, GError **erro
                         "month, not by “%s”."), key != NULL ? key : ""), FALSE;
 }
 
-/* The returns of the range (?1, ?2), what of their costs is shared over their parts, and
- * the parts — lines, or dispositions and what is not disposed of yet — each with its share
- * of those costs: cumulative shares rounded toward zero, so that they add up exactly. */
+/* The returns of the range (?1, ?2) as "r0": approved and not cancelled. Joined from
+ * customer_return (its request-date index) rather than through a CTE, which SQLite would
+ * materialise without an index and scan once per line. */
+#define RETURN_IN_RANGE \
+  "r0.request_date BETWEEN ?1 AND ?2 " \
+  "AND r0.state IN ('approved', 'receiving', 'received', 'inspected', 'disposed', 'settled')"
+
+/* What of a return's costs is shared over its parts: all but the refund and the scrap loss
+ * (which has its own line), vendor credit counting against. */
+#define SHARED_COST(return_id) \
+  "(SELECT coalesce (sum (CASE c.kind WHEN 'vendor-credit' THEN -c.amount WHEN 'refund' THEN 0 " \
+  "                                  WHEN 'scrap-loss' THEN 0 ELSE c.amount END), 0) " \
+  " FROM return_cost c WHERE c.return_id = " return_id ")"
+
+/* The parts of the returns — lines, or dispositions and what is not disposed of yet — each
+ * with its share of the shared cost: cumulative shares rounded toward zero, in proportion to
+ * value (to quantity when the return has no value), so that they add up exactly. */
 #define RETURNS_WITH \
-  "WITH rt AS (" \
-  "  SELECT id FROM customer_return WHERE request_date BETWEEN ?1 AND ?2 " \
-  "    AND state IN ('approved', 'receiving', 'received', 'inspected', 'disposed', 'settled')), " \
-  "shared AS (" \
-  "  SELECT c.return_id, sum (CASE c.kind WHEN 'vendor-credit' THEN -c.amount WHEN 'refund' THEN 0 " \
-  "                                      WHEN 'scrap-loss' THEN 0 ELSE c.amount END) AS amount " \
-  "  FROM return_cost c JOIN rt ON rt.id = c.return_id GROUP BY c.return_id), " \
-  "part AS (%s), " \
+  "WITH part AS (%s), " \
   "weighed AS (" \
   "  SELECT part.*, CASE WHEN sum (value) OVER (PARTITION BY return_id) > 0 THEN value ELSE quantity END AS weight " \
   "  FROM part), " \
@@ -153,11 +160,10 @@ rs_report_dimension_parse (const char *key, RsReportDimension *by, GError **erro
   "         sum (weight) OVER (PARTITION BY return_id ORDER BY line_no, seq ROWS UNBOUNDED PRECEDING) AS upto " \
   "  FROM weighed), " \
   "share AS (" \
-  "  SELECT running.*, scrap + coalesce (sh.amount * upto / whole - sh.amount * (upto - weight) / whole, 0) AS cost " \
-  "  FROM running LEFT JOIN shared sh ON sh.return_id = running.return_id) "
+  "  SELECT running.*, scrap + shared * upto / whole - shared * (upto - weight) / whole AS cost FROM running) "
 
-/* Columns: return_id, line_no, seq, product_id, kind, quantity, value, scrap, inspected, passed.
- * A line's quantity is what was approved, or more when customer service accepted more
+/* Columns: return_id, line_no, seq, product_id, kind, quantity, value, scrap, inspected, passed,
+ * shared. A line's quantity is what was approved, or more when customer service accepted more
  * (received_quantity then exceeds it); its value is the approved quantity's, as on the return. */
 #define LINE_QUANTITY "max (l.quantity, l.received_quantity)"
 #define LINE_VALUE    "((l.quantity * l.unit_price + 500) / 1000)"
@@ -170,15 +176,16 @@ rs_report_dimension_parse (const char *key, RsReportDimension *by, GError **erro
   "       (SELECT coalesce (sum (i.quantity), 0) FROM inspection i " \
   "        WHERE i.return_line_id = l.id AND i.state = 'finished') AS inspected, " \
   "       (SELECT coalesce (sum (i.quantity), 0) FROM inspection i " \
-  "        WHERE i.return_line_id = l.id AND i.state = 'finished' AND i.verdict = 'pass') AS passed " \
-  "FROM return_line l JOIN rt ON rt.id = l.return_id"
+  "        WHERE i.return_line_id = l.id AND i.state = 'finished' AND i.verdict = 'pass') AS passed, " \
+  "       " SHARED_COST ("l.return_id") " AS shared " \
+  "FROM customer_return r0 JOIN return_line l ON l.return_id = r0.id WHERE " RETURN_IN_RANGE
 
 /* The dispositions of each line, then what of it is not disposed of yet; the line's value
  * shared over them by quantity the way costs are shared over parts. */
 #define PARTS_DISPOSITIONS \
   "SELECT return_id, line_no, seq, product_id, kind, quantity, " \
   "       line_value * upto / line_quantity - line_value * (upto - quantity) / line_quantity AS value, " \
-  "       scrap, inspected, passed " \
+  "       scrap, inspected, passed, " SHARED_COST ("dp.return_id") " AS shared " \
   "FROM (" \
   "  SELECT raw.*, sum (quantity) OVER (PARTITION BY line_id ORDER BY seq ROWS UNBOUNDED PRECEDING) AS upto " \
   "  FROM (" \
@@ -188,19 +195,27 @@ rs_report_dimension_parse (const char *key, RsReportDimension *by, GError **erro
   "            WHERE c.return_id = d.return_id AND c.kind = 'scrap-loss' AND c.disposition_id = d.id) AS scrap, " \
   "           CASE WHEN i.state = 'finished' THEN d.quantity ELSE 0 END AS inspected, " \
   "           CASE WHEN i.state = 'finished' AND i.verdict = 'pass' THEN d.quantity ELSE 0 END AS passed " \
-  "    FROM return_disposition d JOIN rt ON rt.id = d.return_id JOIN return_line l ON l.id = d.return_line_id " \
-  "    LEFT JOIN inspection i ON i.id = d.inspection_id " \
+  "    FROM customer_return r0 JOIN return_disposition d ON d.return_id = r0.id " \
+  "    JOIN return_line l ON l.id = d.return_line_id LEFT JOIN inspection i ON i.id = d.inspection_id " \
+  "    WHERE " RETURN_IN_RANGE " " \
   "    UNION ALL " \
   "    SELECT l.return_id, l.id, l.line_no, 9223372036854775807, l.product_id, '', " \
   "           " LINE_QUANTITY " - l.disposed_quantity, " LINE_QUANTITY ", " LINE_VALUE ", 0, 0, 0 " \
-  "    FROM return_line l JOIN rt ON rt.id = l.return_id WHERE " LINE_QUANTITY " > l.disposed_quantity) raw)"
+  "    FROM customer_return r0 JOIN return_line l ON l.return_id = r0.id " \
+  "    WHERE " RETURN_IN_RANGE " AND " LINE_QUANTITY " > l.disposed_quantity) raw) dp"
 
-/* Columns 0 key, 1 name, 2 returns, 3 quantity, 4 decimals, 5 value, 6 cost, 7 inspected,
- * 8 passed[, 9 sold]. */
+/* The groups, then (is_total 1) one row over all of them, from one materialised `share`.
+ * Columns 0 is_total, 1 order, 2 key, 3 name, 4 returns, 5 quantity, 6 decimals, 7 value,
+ * 8 cost, 9 inspected, 10 passed[, 11 sold]. */
 #define RETURNS_SELECT \
-  "SELECT %s, %s, count (DISTINCT s.return_id), sum (s.quantity), max (p.decimals), sum (s.value), sum (s.cost), " \
-  "       sum (s.inspected), sum (s.passed)%s " \
-  "FROM share s JOIN customer_return r ON r.id = s.return_id JOIN product p ON p.id = s.product_id %s %s"
+  "SELECT 0 AS is_total, %s AS ord, %s AS key, %s, count (DISTINCT s.return_id), sum (s.quantity), max (p.decimals), " \
+  "       sum (s.value), sum (s.cost), sum (s.inspected), sum (s.passed)%s " \
+  "FROM share s JOIN customer_return r ON r.id = s.return_id JOIN product p ON p.id = s.product_id %s GROUP BY %s " \
+  "UNION ALL " \
+  "SELECT 1, 0, '', '', count (DISTINCT s.return_id), sum (s.quantity), max (p.decimals), " \
+  "       sum (s.value), sum (s.cost), sum (s.inspected), sum (s.passed)%s " \
+  "FROM share s JOIN product p ON p.id = s.product_id " \
+  "ORDER BY is_total, ord, key"
 
 #define SOLD_WHERE \
   "AND k.kind = 'out' AND k.purpose = 'sale' AND k.state = 'posted' AND k.slip_date BETWEEN ?1 AND ?2)"
@@ -212,53 +227,50 @@ rs_report_dimension_parse (const char *key, RsReportDimension *by, GError **erro
   "   AND k.supplier_id IS NOT NULL " date_condition \
   " ORDER BY k.slip_date DESC, k.posted_at DESC, k.id DESC LIMIT 1)"
 
+/* Per dimension: the order of its groups (then their key), key, name, joins, grouping. */
 static const struct {
+  const char *order_sql;
   const char *key_sql;
   const char *name_sql;
   const char *joins;
   const char *group;
 } dimension_sql[] = {
   [RS_REPORT_BY_REASON] = {
-    "rs.code", "rs.name", "JOIN reason rs ON rs.id = r.reason_id",
-    "GROUP BY rs.id ORDER BY rs.position, rs.code" },
+    "rs.position", "rs.code", "rs.name", "JOIN reason rs ON rs.id = r.reason_id", "rs.id" },
   [RS_REPORT_BY_PRODUCT] = {
-    "p.sku", "p.name", "",
-    "GROUP BY p.id ORDER BY sum (s.value) DESC, p.sku" },
+    "-sum (s.value)", "p.sku", "p.name", "", "p.id" },
   [RS_REPORT_BY_CATEGORY] = {
-    "coalesce (cg.name, '')", "cg.name", "LEFT JOIN category cg ON cg.id = p.category_id",
-    "GROUP BY cg.id ORDER BY sum (s.value) DESC, cg.name" },
+    "-sum (s.value)", "coalesce (cg.name, '')", "cg.name", "LEFT JOIN category cg ON cg.id = p.category_id", "cg.id" },
   [RS_REPORT_BY_CUSTOMER] = {
-    "cu.code", "cu.name", "JOIN customer cu ON cu.id = r.customer_id",
-    "GROUP BY cu.id ORDER BY sum (s.value) DESC, cu.code" },
+    "-sum (s.value)", "cu.code", "cu.name", "JOIN customer cu ON cu.id = r.customer_id", "cu.id" },
   [RS_REPORT_BY_SUPPLIER] = {
-    "coalesce (sp.code, '')", "sp.name",
+    "-sum (s.value)", "coalesce (sp.code, '')", "sp.name",
     "LEFT JOIN supplier sp ON sp.id = coalesce (" SUPPLIER_OF_PART ("AND k.slip_date <= r.request_date") ", "
-    SUPPLIER_OF_PART ("") ")",
-    "GROUP BY sp.id ORDER BY sum (s.value) DESC, sp.code" },
+    SUPPLIER_OF_PART ("") ")", "sp.id" },
   [RS_REPORT_BY_DISPOSITION] = {
-    "s.kind", "s.kind", "",
-    "GROUP BY s.kind ORDER BY CASE s.kind WHEN 'restock' THEN 1 WHEN 'repair' THEN 2 WHEN 'scrap' THEN 3 "
-    "WHEN 'vendor' THEN 4 WHEN 'replace' THEN 5 ELSE 6 END, s.kind" },
+    "CASE s.kind WHEN 'restock' THEN 1 WHEN 'repair' THEN 2 WHEN 'scrap' THEN 3 WHEN 'vendor' THEN 4 "
+    "WHEN 'replace' THEN 5 ELSE 6 END", "s.kind", "s.kind", "", "s.kind" },
   [RS_REPORT_BY_MONTH] = {
-    "substr (r.request_date, 1, 7)", "substr (r.request_date, 1, 7)", "",
-    "GROUP BY 1 ORDER BY 1" },
+    "0", "substr (r.request_date, 1, 7)", "substr (r.request_date, 1, 7)", "", "substr (r.request_date, 1, 7)" },
 };
 
-/* The SQL of a returns report: the groups, or (total) one row over all of them. */
+/* The SQL of a returns report by the dimension: its groups, then the total. */
 static char *
-returns_sql (RsReportDimension by, gboolean total)
+returns_sql (RsReportDimension by)
 {
-  const char *sold = "";
+  const char *sold = "", *sold_total = "";
 
   if (by == RS_REPORT_BY_PRODUCT)
-    sold = total ? ", (SELECT coalesce (sum (sl.quantity), 0) FROM slip_line sl JOIN slip k ON k.id = sl.slip_id "
-                   "   WHERE sl.product_id IN (SELECT product_id FROM part) " SOLD_WHERE
-                 : ", (SELECT coalesce (sum (sl.quantity), 0) FROM slip_line sl JOIN slip k ON k.id = sl.slip_id "
-                   "   WHERE sl.product_id = p.id " SOLD_WHERE;
+    {
+      sold = ", (SELECT coalesce (sum (sl.quantity), 0) FROM slip_line sl JOIN slip k ON k.id = sl.slip_id "
+             "   WHERE sl.product_id = p.id " SOLD_WHERE;
+      sold_total = ", (SELECT coalesce (sum (sl.quantity), 0) FROM slip_line sl JOIN slip k ON k.id = sl.slip_id "
+                   "   WHERE sl.product_id IN (SELECT product_id FROM share) " SOLD_WHERE;
+    }
   return g_strdup_printf (RETURNS_WITH RETURNS_SELECT,
                           by == RS_REPORT_BY_DISPOSITION ? PARTS_DISPOSITIONS : PARTS_LINES,
-                          total ? "''" : dimension_sql[by].key_sql, total ? "''" : dimension_sql[by].name_sql,
-                          sold, total ? "" : dimension_sql[by].joins, total ? "" : dimension_sql[by].group);
+                          dimension_sql[by].order_sql, dimension_sql[by].key_sql, dimension_sql[by].name_sql,
+                          sold, dimension_sql[by].joins, dimension_sql[by].group, sold_total);
 }
 
 enum {
@@ -371,7 +383,6 @@ rs_reports_returns (RsSession *session, RsReportDimension by, const char *from, 
   g_autoptr(RsReport) report = NULL;
   g_autoptr(RsStatement) stmt = NULL;
   g_autofree char *sql = NULL;
-  g_autofree char *total_sql = NULL;
   GError *local_error = NULL;
   ReturnsColumns c = { 0 };
   int n_figures = by == RS_REPORT_BY_PRODUCT ? RETURNS_N_FIGURES : RETURNS_SOLD;
@@ -388,18 +399,24 @@ rs_reports_returns (RsSession *session, RsReportDimension by, const char *from, 
   table = rs_report_get_table (report);
   add_returns_columns (report, by, &c);
 
-  sql = returns_sql (by, FALSE);
+  sql = returns_sql (by);
   stmt = rs_database_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
   bind_range (stmt, from, to);
   while (rs_statement_step (stmt, &local_error))
     {
-      const char *key = rs_statement_text (stmt, 0);
-      g_autofree char *name = group_name (db, by, key, rs_statement_text (stmt, 1));
+      const char *key = rs_statement_text (stmt, 2);
+      g_autofree char *name = NULL;
 
-      if (!read_ints (stmt, 2, n_figures, f, &local_error))
+      if (!read_ints (stmt, 4, n_figures, f, &local_error))
         break;
+      if (sqlite3_column_int (stmt, 0) != 0)
+        {
+          set_returns_figures (report, &c, by, rs_report_add_total (report), f);
+          continue;
+        }
+      name = group_name (db, by, key, rs_statement_text (stmt, 3));
       row = rs_report_add_row (report);
       if (c.key != G_MAXUINT)
         rs_table_set_text (table, row, c.key, key);
@@ -410,16 +427,7 @@ rs_reports_returns (RsSession *session, RsReportDimension by, const char *from, 
     }
   if (local_error != NULL)
     return g_propagate_error (error, local_error), NULL;
-  g_clear_pointer (&stmt, rs_statement_release);
-
-  total_sql = returns_sql (by, TRUE);
-  stmt = rs_database_prepare (db, total_sql, error);
-  if (stmt == NULL)
-    return NULL;
-  bind_range (stmt, from, to);
-  if (!step_total (stmt, error) || !read_ints (stmt, 2, n_figures, f, error))
-    return NULL;
-  set_returns_figures (report, &c, by, rs_report_add_total (report), f);
+  g_return_val_if_fail (rs_report_has_total (report), NULL);
   return g_steal_pointer (&report);
 }
 

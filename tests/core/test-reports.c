@@ -354,6 +354,34 @@ test_stages (Fixture *f, gconstpointer data)
   assert_cell (report, "receipt-inspection", "breaches", "0");
 }
 
+/* Ten approvals taking 1 … 10 hours: the median is the mean of the 5th and 6th (5.5 h); the
+ * 90th percentile the ⌈0.9 × 10⌉ = 9th (9 h), not the 10th. */
+static void
+test_percentiles (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsReport) report = NULL;
+  RsReturnLineFields line = { "P-1", 1000, 9900, NULL };
+
+  for (int hours = 10; hours >= 1; hours--)
+    {
+      g_autofree char *number = take_return (f, "quality", "2026-11-20", &line, 1, 0, 0, hours, 0);
+    }
+  report = rs_reports_stages (f->finance, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_cell (report, "request-approval", "returns", "10");
+  assert_cell (report, "request-approval", "median_hours", "5.5");
+  assert_cell (report, "request-approval", "p90_hours", "9");
+  assert_cell (report, "request-approval", "p90_seconds", "32400");
+  /* One more (11 h): the median is the 6th, the 90th percentile the ⌈9.9⌉ = 10th. */
+  g_clear_object (&report);
+  g_free (take_return (f, "quality", "2026-11-20", &line, 1, 0, 0, 11, 0));
+  report = rs_reports_stages (f->finance, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_cell (report, "request-approval", "median_hours", "6");
+  assert_cell (report, "request-approval", "p90_hours", "10");
+}
+
 static void
 test_stock (Fixture *f, gconstpointer data)
 {
@@ -474,6 +502,7 @@ main (int argc, char **argv)
   ADD ("/reports/returns-by-reason", test_returns_by_reason);
   ADD ("/reports/returns-by-product", test_returns_by_product);
   ADD ("/reports/stages", test_stages);
+  ADD ("/reports/percentiles", test_percentiles);
   ADD ("/reports/stock-and-movements", test_stock);
   ADD ("/reports/refused", test_refused);
 #undef ADD
