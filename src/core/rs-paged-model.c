@@ -1,5 +1,7 @@
 /* rs-paged-model.c */
 #include "rs-paged-model.h"
+#include "rs-error.h"
+#include "rs-i18n.h"
 
 #include <string.h>
 
@@ -231,12 +233,7 @@ read_range (RsPagedModel *self, gint64 previous_hi, Range *range, GError **error
   rs_paged_bind_int64 (stmt, ":rs_previous", previous_hi);
   rs_paged_bind_int64 (stmt, ":rs_offset", self->limit > 0 ? self->limit - 1 : 0);
   if (!rs_statement_step (stmt, &local_error))
-    {
-      if (local_error == NULL)
-        g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_FAILED, "no row");
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
+    return g_propagate_error (error, local_error), FALSE;   /* an aggregate always has its row */
   range->hi = sqlite3_column_int64 (stmt, 0);
   range->count = sqlite3_column_int64 (stmt, 1);
   range->added = sqlite3_column_int64 (stmt, 2);
@@ -412,8 +409,9 @@ read_page (RsPagedModel *self, guint index, GError **error)
     return g_propagate_error (error, local_error), NULL;
   if (items->len != length)
     {
-      /* Rows are never deleted from the lists' tables; a short page means the file changed under us. */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "page %u: %u rows of %u", index, items->len, length);
+      /* The lists' rows are never deleted: a short page means the file was changed behind core's back. */
+      g_set_error_literal (error, RS_ERROR, RS_ERROR_STORAGE,
+                           _("Rows of this list are missing from the database; run a check of the database."));
       return NULL;
     }
 
@@ -562,6 +560,16 @@ refresh_keyset (RsPagedModel *self, GError **error)
     return TRUE;
 
   clear_pages (self);
+  if (self->limit > 0 && range.added > self->limit)
+    {
+      /* Every row shown is new. */
+      self->hi = range.hi;
+      self->lo = range.lo;
+      self->n_items = new_n;
+      reset_bounds (self);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+      return TRUE;
+    }
   grown = old_n + added;
   /* First the rows [old lo, new hi]: the old ones and every new one (at most `limit`
    * new ones matter: older new ones would leave again at once). */
@@ -585,6 +593,14 @@ typedef struct
   guint  position;
   gint64 version;
 } Held;
+
+static int
+compare_held (gconstpointer a, gconstpointer b)
+{
+  const Held *x = a, *y = b;
+
+  return (x->position > y->position) - (x->position < y->position);
+}
 
 /* Keys mode: the rows before the first difference and after the last stay where they
  * were (shifted); what lies between is replaced. Of the rows the model held (the ones
@@ -629,6 +645,7 @@ refresh_keys (RsPagedModel *self, GError **error)
         }
     }
 
+  g_array_sort (held, compare_held);
   clear_pages (self);
   g_array_unref (self->keys);
   self->keys = g_steal_pointer (&keys);
@@ -642,7 +659,8 @@ refresh_keys (RsPagedModel *self, GError **error)
       Page *page = get_page (self, row->position / PAGE_SIZE);
 
       if (page == NULL)
-        return g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the list could not be read again"), FALSE;
+        return g_set_error_literal (error, RS_ERROR, RS_ERROR_STORAGE,
+                                    _("The list could not be read again; open it anew.")), FALSE;
       if (self->version_column < 0 ||
           g_array_index (page->versions, gint64, row->position % PAGE_SIZE) != row->version)
         g_list_model_items_changed (G_LIST_MODEL (self), row->position, 1, 1);

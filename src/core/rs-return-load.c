@@ -262,6 +262,12 @@ load_flags (RsDatabase *db, RsReturn *self, GError **error)
   return TRUE;
 }
 
+gboolean
+rs_return_load_details (RsDatabase *db, RsReturn *self, GError **error)
+{
+  return load_lines (db, self, error) && load_approval (db, self, error) && load_flags (db, self, error);
+}
+
 static RsReturn *
 load_where (RsDatabase *db, const char *sql, const char *number, gint64 id, GError **error)
 {
@@ -286,7 +292,7 @@ load_where (RsDatabase *db, const char *sql, const char *number, gint64 id, GErr
   self = rs_return_from_row (stmt);
   g_clear_pointer (&stmt, rs_statement_release);
 
-  if (!load_lines (db, self, error) || !load_approval (db, self, error) || !load_flags (db, self, error))
+  if (!rs_return_load_details (db, self, error))
     return NULL;
   return g_steal_pointer (&self);
 }

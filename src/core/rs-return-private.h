@@ -129,6 +129,10 @@ struct _RsReturn
 
 /* The header only (lines, signatures and flags empty). */
 RsReturn *rs_return_from_row   (RsStatement *stmt);
+/* Reads the lines, the current round's steps and signatures, and the flags of a header. */
+gboolean  rs_return_load_details (RsDatabase *database,
+                                  RsReturn   *self,
+                                  GError    **error);
 
 /* The whole return with lines, steps, signatures and flags (pending ones as of now).
  * RS_ERROR_NOT_FOUND naming the number when there is none. No permission check. */

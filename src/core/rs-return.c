@@ -1,5 +1,6 @@
 /* rs-return.c — the RsReturn snapshot, its states, and its JSON. */
 #include "rs-return-private.h"
+#include "rs-clock.h"
 #include "rs-error.h"
 #include "rs-i18n.h"
 #include "rs-master-private.h"
@@ -154,6 +155,16 @@ gint64 rs_return_get_approved_at (RsReturn *self) { return self->approved_at; }
 gint64 rs_return_get_receiving_at (RsReturn *self) { return self->receiving_at; }
 gint64 rs_return_get_received_at (RsReturn *self) { return self->received_at; }
 guint rs_return_get_n_levels (RsReturn *self) { return self->steps->len; }
+
+gint64
+rs_return_get_age (RsReturn *self)
+{
+  gint64 end = self->state == RS_RETURN_SETTLED ? self->settled_at
+             : self->state == RS_RETURN_CANCELLED ? self->closed_at
+             : rs_clock_now ();
+
+  return end - self->created_at;
+}
 GListModel *rs_return_get_lines (RsReturn *self) { return G_LIST_MODEL (self->lines); }
 GListModel *rs_return_get_signatures (RsReturn *self) { return G_LIST_MODEL (self->signatures); }
 GListModel *rs_return_get_flags (RsReturn *self) { return G_LIST_MODEL (self->flags); }

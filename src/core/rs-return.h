@@ -77,13 +77,16 @@ gint64        rs_return_get_submitted_at   (RsReturn *self);
 gint64        rs_return_get_approved_at    (RsReturn *self);
 gint64        rs_return_get_receiving_at   (RsReturn *self);
 gint64        rs_return_get_received_at    (RsReturn *self);
+/* How long it has been open (µs): from its creation until it was settled or cancelled,
+ * else until now (rs_clock_now()). */
+gint64        rs_return_get_age            (RsReturn *self);
 /* The level the next signature is for (1, 2, …), or 0 when none is pending. */
 guint         rs_return_get_next_level     (RsReturn *self);
 /* The role that level names (an RsRoles flag), RS_ROLE_NONE when none is pending. */
 guint         rs_return_get_next_role      (RsReturn *self);
 /* The levels that apply to this round (0 before it was submitted). */
 guint         rs_return_get_n_levels       (RsReturn *self);
-/* GListModel of RsReturnLine in line order; empty in returns from rs_returns_list(). */
+/* GListModel of RsReturnLine in line order. */
 GListModel   *rs_return_get_lines          (RsReturn *self);
 /* GListModel of RsReturnSignature of the current round, by level. */
 GListModel   *rs_return_get_signatures     (RsReturn *self);

@@ -1,9 +1,10 @@
-/* rs-returns.c — intake: a return's header, lines and attachments; finding and listing returns. */
+/* rs-returns.c — intake: a return's header, lines and attachments; finding returns (lists: rs-return-list.c). */
 #include "rs-returns.h"
 #include "rs-return-private.h"
 #include "rs-clock.h"
 #include "rs-error.h"
 #include "rs-i18n.h"
+#include "rs-list-index-private.h"
 #include "rs-money.h"
 #include "rs-number.h"
 #include "rs-partners.h"
@@ -374,7 +375,7 @@ rs_returns_create (RsSession *session, const RsReturnFields *fields, GError **er
   id = rs_database_last_insert_id (db);
   g_clear_pointer (&stmt, rs_statement_release);
 
-  if (!write_body (session, id, fields, resolved, error))
+  if (!write_body (session, id, fields, resolved, error) || !rs_list_index_return (db, id, error))
     return NULL;
   created = rs_return_record_new (session, id, error);
   if (created == NULL || !rs_transaction_commit (tx, error))
@@ -428,7 +429,8 @@ rs_returns_update (RsSession *session, const char *number, const RsReturnFields 
     return NULL;
   g_clear_pointer (&stmt, rs_statement_release);
 
-  if (!write_body (session, rs_return_get_id (before), fields, resolved, error))
+  if (!write_body (session, rs_return_get_id (before), fields, resolved, error) ||
+      !rs_list_index_return (db, rs_return_get_id (before), error))
     return NULL;
   after = rs_return_change (session, before, "return.edit", -1, NULL, NULL, error);
   if (after == NULL || !rs_transaction_commit (tx, error))
@@ -475,51 +477,4 @@ rs_returns_lookup (RsSession *session, const char *number, GError **error)
   if (!rs_permission_check (session, RS_ACTION_VIEW, error))
     return NULL;
   return rs_return_load (rs_session_get_database (session), number, error);
-}
-
-GListModel *
-rs_returns_list (RsSession *session, const RsReturnFilter *filter, GError **error)
-{
-  RsDatabase *db = rs_session_get_database (session);
-  g_autoptr(RsStatement) stmt = NULL;
-  g_autoptr(GListStore) store = g_list_store_new (RS_TYPE_RETURN);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GError *local_error = NULL;
-
-  g_return_val_if_fail (RS_IS_SESSION (session), NULL);
-  if (!rs_permission_check (session, RS_ACTION_VIEW, error))
-    return NULL;
-  stmt = rs_database_prepare (db,
-                              "SELECT r.id FROM customer_return r JOIN customer c ON c.id = r.customer_id "
-                              "WHERE (?1 IS NULL OR r.state = ?1) AND (?2 IS NULL OR c.code = ?2) "
-                              "  AND (?3 = 0 OR EXISTS (SELECT 1 FROM return_flag f WHERE f.return_id = r.id) "
-                              "       OR " RS_TIME_CHECK_RECEIVING_LATE " OR " RS_TIME_CHECK_INSPECTION_LATE ") "
-                              "ORDER BY r.id DESC LIMIT ?4", error);
-  if (stmt == NULL || !rs_time_check_bind (db, stmt, error))
-    return NULL;
-  if (filter != NULL && filter->state >= 0)
-    sqlite3_bind_text (stmt, 1, rs_return_state_get_key (filter->state), -1, SQLITE_STATIC);
-  if (filter != NULL && filter->customer != NULL)
-    sqlite3_bind_text (stmt, 2, filter->customer, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, filter != NULL && filter->flagged);
-  sqlite3_bind_int64 (stmt, 4, filter != NULL && filter->limit > 0 ? (gint64) filter->limit : -1);
-  while (rs_statement_step (stmt, &local_error))
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (local_error != NULL)
-    return g_propagate_error (error, local_error), NULL;
-  g_clear_pointer (&stmt, rs_statement_release);
-
-  /* Loaded one by one after the query is done: the loader prepares its own statements. */
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr(RsReturn) item = rs_return_load_by_id (db, g_array_index (ids, gint64, i), error);
-
-      if (item == NULL)
-        return NULL;
-      g_list_store_append (store, item);
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
 }

@@ -64,15 +64,40 @@ RsReturn   *rs_returns_lookup    (RsSession            *session,
                                   const char           *number,
                                   GError              **error);
 
+/* The columns a list of returns sorts by. */
+typedef enum {
+  RS_RETURN_SORT_CREATED,    /* the order they were taken in */
+  RS_RETURN_SORT_NUMBER,
+  RS_RETURN_SORT_CUSTOMER,   /* the customer's name */
+  RS_RETURN_SORT_REASON,     /* the reasons' order in master data */
+  RS_RETURN_SORT_STATE,      /* the workflow's order: draft, submitted, … settled, rejected, cancelled */
+  RS_RETURN_SORT_AMOUNT,     /* the refund value */
+  RS_RETURN_SORT_AGE,        /* rs_return_get_age() */
+  RS_RETURN_SORT_FLAGS,      /* how many flags (recorded and pending) */
+} RsReturnSort;
+
+/* Zeroed (state aside), every return, newest first. */
 typedef struct
 {
-  int         state;      /* an RsReturnState, or -1 for all */
-  gboolean    flagged;    /* only returns with a recorded or pending breach */
-  const char *customer;   /* a customer code, or NULL for all */
-  guint       limit;      /* 0: no limit */
+  int          state;      /* an RsReturnState, or -1 for all */
+  gboolean     flagged;    /* only returns with a recorded or pending breach */
+  const char  *customer;   /* a customer code, or NULL for all */
+  guint        limit;      /* 0: no limit; otherwise the first `limit` in the order */
+  /* Text in the number or order reference, in the customer's code, name, contact or phone,
+   * or in a line's product (SKU, name, spec, barcode); NULL or "" for all. Three characters
+   * or more use the search indexes (substrings, also of Chinese); one or two LIKE. */
+  const char  *search;
+  /* Only the returns whose next step the user's roles may take now: submit or revise
+   * (drafts, rejected), sign the level that is due (not one's own return, nor a second level),
+   * receive, inspect, resolve a discrepancy, dispose, settle. */
+  gboolean     waiting;
+  RsReturnSort sort;
+  gboolean     ascending;  /* FALSE: largest, newest, last in the alphabet first */
 } RsReturnFilter;
 
-/* A GListModel of RsReturn, newest first, with lines, signatures and flags (RS_ACTION_VIEW). */
+/* A GListModel of RsReturn with lines, signatures and flags (RS_ACTION_VIEW), read from SQL
+ * a page at a time (RsPagedModel: rs_paged_model_refresh() takes a new snapshot). Refuses a
+ * search text over 100 characters (RS_ERROR_VALIDATION). */
 GListModel *rs_returns_list      (RsSession            *session,
                                   const RsReturnFilter *filter,
                                   GError              **error);

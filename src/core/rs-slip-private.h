@@ -1,4 +1,4 @@
-/* rs-slip-private.h — what rs-slips.c and rs-stock.c see of the slip objects: their fields. */
+/* rs-slip-private.h — what rs-slips.c, rs-slip-list.c and rs-stock.c see of the slip objects: their fields. */
 #pragma once
 
 #include "rs-slip.h"
@@ -68,9 +68,34 @@ struct _RsSlip
   gint64         voided_at;
   char          *void_reason;
   guint          n_lines;
+  gint64         total;         /* fen, from slip_summary */
   GListStore    *lines;         /* RsSlipLine */
   GListStore    *attachments;   /* RsSlipAttachment */
 };
+
+/* The header columns rs_slip_from_row() reads (lines counted, not loaded); add "WHERE …". */
+#define RS_SLIP_SELECT \
+  "SELECT s.id, s.number, s.base_number, s.revision, s.kind, s.purpose, s.state, " \
+  "       s.warehouse_id, w.code, s.to_warehouse_id, tw.code, s.slip_date, " \
+  "       s.customer_id, c.code, c.name, s.supplier_id, sp.code, sp.name, s.remark, " \
+  "       s.amends_id, a.number, ab.number, cu.name, s.created_at, pu.name, s.posted_at, " \
+  "       vu.name, s.voided_at, s.void_reason, coalesce (ss.lines, 0), coalesce (ss.total, 0), " \
+  "       coalesce (ss.changes, 0) " \
+  "FROM slip s " \
+  "JOIN warehouse w ON w.id = s.warehouse_id " \
+  "LEFT JOIN warehouse tw ON tw.id = s.to_warehouse_id " \
+  "LEFT JOIN customer c ON c.id = s.customer_id " \
+  "LEFT JOIN supplier sp ON sp.id = s.supplier_id " \
+  "LEFT JOIN slip a ON a.id = s.amends_id " \
+  "LEFT JOIN slip ab ON ab.id = s.amended_by_id " \
+  "JOIN user cu ON cu.id = s.created_by " \
+  "LEFT JOIN user pu ON pu.id = s.posted_by " \
+  "LEFT JOIN user vu ON vu.id = s.voided_by " \
+  "LEFT JOIN slip_summary ss ON ss.slip_id = s.id "
+/* Column of RS_SLIP_SELECT that moves with every write, post and void of the slip. */
+#define RS_SLIP_SELECT_CHANGES 31
+
+RsSlip *rs_slip_from_row (RsStatement *stmt);
 
 /* "2026-11-26T10:00:00+08:00"; NULL for 0. */
 char *rs_slip_format_time (gint64 when_us);

@@ -130,7 +130,7 @@ rs_slip_format_time (gint64 when_us)
 G_DEFINE_FINAL_TYPE (RsSlip, rs_slip, G_TYPE_OBJECT)
 
 enum { PROP_0, PROP_NUMBER, PROP_KIND, PROP_PURPOSE, PROP_STATE, PROP_WAREHOUSE_CODE, PROP_DATE,
-       PROP_REMARK, PROP_N_LINES, N_PROPS };
+       PROP_REMARK, PROP_N_LINES, PROP_TOTAL, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -181,6 +181,7 @@ rs_slip_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec 
     case PROP_DATE: g_value_set_string (value, self->date); break;
     case PROP_REMARK: g_value_set_string (value, self->remark); break;
     case PROP_N_LINES: g_value_set_uint (value, self->n_lines); break;
+    case PROP_TOTAL: g_value_set_int64 (value, self->total); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -204,6 +205,7 @@ rs_slip_class_init (RsSlipClass *klass)
   properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, flags);
   properties[PROP_REMARK] = g_param_spec_string ("remark", NULL, NULL, NULL, flags);
   properties[PROP_N_LINES] = g_param_spec_uint ("n-lines", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_TOTAL] = g_param_spec_int64 ("total", NULL, NULL, 0, G_MAXINT64, 0, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -235,6 +237,7 @@ const char *rs_slip_get_voided_by (RsSlip *self) { return self->voided_by; }
 gint64 rs_slip_get_voided_at (RsSlip *self) { return self->voided_at; }
 const char *rs_slip_get_void_reason (RsSlip *self) { return self->void_reason; }
 guint rs_slip_get_n_lines (RsSlip *self) { return self->n_lines; }
+gint64 rs_slip_get_total (RsSlip *self) { return self->total; }
 GListModel *rs_slip_get_lines (RsSlip *self) { return G_LIST_MODEL (self->lines); }
 GListModel *rs_slip_get_attachments (RsSlip *self) { return G_LIST_MODEL (self->attachments); }
 

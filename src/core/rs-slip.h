@@ -73,6 +73,9 @@ const char  *rs_slip_get_voided_by          (RsSlip *self);
 gint64       rs_slip_get_voided_at          (RsSlip *self);
 const char  *rs_slip_get_void_reason        (RsSlip *self);
 guint        rs_slip_get_n_lines            (RsSlip *self);
+/* fen: per line quantity × unit cost — the line's own, else the cost posting recorded,
+ * else the product's average (a draft's estimate). */
+gint64       rs_slip_get_total              (RsSlip *self);
 /* A GListModel of RsSlipLine in line order; empty in slips from rs_slips_list(). */
 GListModel  *rs_slip_get_lines              (RsSlip *self);
 /* A GListModel of RsSlipAttachment; empty in slips from rs_slips_list(). */

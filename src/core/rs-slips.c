@@ -12,6 +12,7 @@
 #include "rs-clock.h"
 #include "rs-error.h"
 #include "rs-i18n.h"
+#include "rs-list-index-private.h"
 #include "rs-money.h"
 #include "rs-number.h"
 #include "rs-partners.h"
@@ -29,32 +30,14 @@
 
 /* ---- reading ----------------------------------------------------------- */
 
-#define SLIP_SELECT \
-  "SELECT s.id, s.number, s.base_number, s.revision, s.kind, s.purpose, s.state, " \
-  "       s.warehouse_id, w.code, s.to_warehouse_id, tw.code, s.slip_date, " \
-  "       s.customer_id, c.code, c.name, s.supplier_id, sp.code, sp.name, s.remark, " \
-  "       s.amends_id, a.number, ab.number, cu.name, s.created_at, pu.name, s.posted_at, " \
-  "       vu.name, s.voided_at, s.void_reason, " \
-  "       (SELECT count(*) FROM slip_line l WHERE l.slip_id = s.id) " \
-  "FROM slip s " \
-  "JOIN warehouse w ON w.id = s.warehouse_id " \
-  "LEFT JOIN warehouse tw ON tw.id = s.to_warehouse_id " \
-  "LEFT JOIN customer c ON c.id = s.customer_id " \
-  "LEFT JOIN supplier sp ON sp.id = s.supplier_id " \
-  "LEFT JOIN slip a ON a.id = s.amends_id " \
-  "LEFT JOIN slip ab ON ab.id = s.amended_by_id " \
-  "JOIN user cu ON cu.id = s.created_by " \
-  "LEFT JOIN user pu ON pu.id = s.posted_by " \
-  "LEFT JOIN user vu ON vu.id = s.voided_by "
-
 static char *
 column_text_or_null (RsStatement *stmt, int column)
 {
   return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NULL : g_strdup (rs_statement_text (stmt, column));
 }
 
-static RsSlip *
-slip_from_row (RsStatement *stmt)
+RsSlip *
+rs_slip_from_row (RsStatement *stmt)
 {
   RsSlip *slip = g_object_new (RS_TYPE_SLIP, NULL);
   RsSlipState state = RS_SLIP_DRAFT;
@@ -103,6 +86,7 @@ slip_from_row (RsStatement *stmt)
   slip->voided_at = sqlite3_column_int64 (stmt, 27);
   slip->void_reason = column_text_or_null (stmt, 28);
   slip->n_lines = sqlite3_column_int (stmt, 29);
+  slip->total = sqlite3_column_int64 (stmt, 30);
   return slip;
 }
 
@@ -198,7 +182,7 @@ load_slip (RsDatabase *db, const char *number, GError **error)
   if (number == NULL || *number == '\0')
     return g_set_error_literal (error, RS_ERROR, RS_ERROR_VALIDATION, _("Give the number of a slip.")), NULL;
 
-  stmt = rs_database_prepare (db, SLIP_SELECT "WHERE s.number = ?", error);
+  stmt = rs_database_prepare (db, RS_SLIP_SELECT "WHERE s.number = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
@@ -209,7 +193,7 @@ load_slip (RsDatabase *db, const char *number, GError **error)
       g_propagate_error (error, local_error);
       return NULL;
     }
-  slip = slip_from_row (stmt);
+  slip = rs_slip_from_row (stmt);
   g_clear_pointer (&stmt, rs_statement_release);
 
   if (!load_lines (db, slip, error) || !load_attachments (db, slip, error))
@@ -224,44 +208,6 @@ rs_slips_lookup (RsSession *session, const char *number, GError **error)
   if (!rs_permission_check (session, RS_ACTION_VIEW, error))
     return NULL;
   return load_slip (rs_session_get_database (session), number, error);
-}
-
-GListModel *
-rs_slips_list (RsSession *session, const RsSlipFilter *filter, GError **error)
-{
-  RsDatabase *db = rs_session_get_database (session);
-  g_autoptr(RsStatement) stmt = NULL;
-  g_autoptr(GListStore) store = g_list_store_new (RS_TYPE_SLIP);
-  GError *local_error = NULL;
-
-  if (!rs_permission_check (session, RS_ACTION_VIEW, error))
-    return NULL;
-  stmt = rs_database_prepare (db,
-                              SLIP_SELECT
-                              "WHERE (?1 IS NULL OR s.kind = ?1) AND (?2 IS NULL OR s.state = ?2) "
-                              "  AND (?3 IS NULL OR w.code = ?3) "
-                              "ORDER BY s.id DESC LIMIT ?4", error);
-  if (stmt == NULL)
-    return NULL;
-  if (filter != NULL && filter->kind >= 0)
-    sqlite3_bind_text (stmt, 1, rs_slip_kind_get_key (filter->kind), -1, SQLITE_STATIC);
-  if (filter != NULL && filter->state >= 0)
-    sqlite3_bind_text (stmt, 2, rs_slip_state_get_key (filter->state), -1, SQLITE_STATIC);
-  if (filter != NULL && filter->warehouse != NULL)
-    sqlite3_bind_text (stmt, 3, filter->warehouse, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, filter != NULL && filter->limit > 0 ? (gint64) filter->limit : -1);
-
-  while (rs_statement_step (stmt, &local_error))
-    {
-      g_autoptr(RsSlip) slip = slip_from_row (stmt);
-      g_list_store_append (store, slip);
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
 }
 
 GStrv
@@ -689,7 +635,8 @@ insert_slip (RsSession *session, RsSlipKind kind, const char *purpose, const Res
     return 0;
   id = rs_database_last_insert_id (db);
 
-  if (!insert_lines (db, id, resolved, error))
+  if (!insert_lines (db, id, resolved, error) || !rs_list_index_slip (db, id, error) ||
+      !rs_list_summarize_slip (db, id, error))
     return 0;
   return id;
 }
@@ -969,6 +916,26 @@ require_state (RsSlip *slip, RsSlipState wanted, GError **error)
   return FALSE;
 }
 
+/* The slip's summary for the lists, after posting or voiding; the value posting settled is kept. */
+static gboolean
+summarize (RsDatabase *db, RsSlip *slip, GError **error)
+{
+  g_autoptr(RsStatement) stmt = NULL;
+  GError *local_error = NULL;
+
+  if (!rs_list_summarize_slip (db, slip->id, error))
+    return FALSE;
+  stmt = rs_database_prepare (db, "SELECT total FROM slip_summary WHERE slip_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, slip->id);
+  if (rs_statement_step (stmt, &local_error))
+    slip->total = sqlite3_column_int64 (stmt, 0);
+  if (local_error != NULL)
+    return g_propagate_error (error, local_error), FALSE;
+  return TRUE;
+}
+
 /* Draft → posted inside the caller's transaction; slip is updated to match.
  * authorised: the caller has checked a workflow action that stands for posting. */
 static gboolean
@@ -1011,7 +978,7 @@ post_in_transaction (RsSession *session, RsSlip *slip, gboolean authorised, GErr
   g_free (slip->posted_by);
   slip->posted_by = g_strdup (rs_user_get_name (rs_session_get_user (session)));
 
-  return move_stock (session, slip, FALSE, now, error) &&
+  return move_stock (session, slip, FALSE, now, error) && summarize (db, slip, error) &&
          rs_audit_record (session, "slip.post", "slip", slip->number, NULL, NULL, error);
 }
 
@@ -1055,7 +1022,7 @@ void_in_transaction (RsSession *session, RsSlip *slip, const char *reason, gint6
   g_free (slip->void_reason);
   slip->void_reason = g_steal_pointer (&trimmed);
 
-  if (!move_stock (session, slip, TRUE, now, error))
+  if (!move_stock (session, slip, TRUE, now, error) || !summarize (db, slip, error))
     return FALSE;
 
   json_builder_begin_object (builder);
@@ -1176,7 +1143,8 @@ rs_slips_update (RsSession *session, const char *number, const RsSlipFields *fie
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, before->id);
-  if (!rs_statement_run (stmt, error) || !insert_lines (db, before->id, resolved, error))
+  if (!rs_statement_run (stmt, error) || !insert_lines (db, before->id, resolved, error) ||
+      !rs_list_summarize_slip (db, before->id, error))
     return NULL;
 
   after = load_slip (db, number, error);

@@ -91,15 +91,40 @@ RsSlip     *rs_slips_lookup           (RsSession          *session,
                                        const char         *number,
                                        GError            **error);
 
+/* The columns a list of slips sorts by. */
+typedef enum {
+  RS_SLIP_SORT_CREATED,     /* the order they were written in */
+  RS_SLIP_SORT_NUMBER,
+  RS_SLIP_SORT_KIND,
+  RS_SLIP_SORT_PURPOSE,
+  RS_SLIP_SORT_WAREHOUSE,   /* its code */
+  RS_SLIP_SORT_PARTNER,     /* the customer's or supplier's name */
+  RS_SLIP_SORT_DATE,
+  RS_SLIP_SORT_STATE,       /* draft, posted, voided */
+  RS_SLIP_SORT_LINES,
+  RS_SLIP_SORT_TOTAL,       /* rs_slip_get_total() */
+} RsSlipSort;
+
+/* Zeroed (kind and state aside), every slip, newest first. */
 typedef struct
 {
   int         kind;        /* an RsSlipKind, or -1 for all */
   int         state;       /* an RsSlipState, or -1 for all */
   const char *warehouse;   /* code, or NULL for all */
-  guint       limit;       /* 0: no limit */
+  guint       limit;       /* 0: no limit; otherwise the first `limit` in the order */
+  /* Text in the number, in the partner's code, name, contact or phone, or in a line's
+   * product (SKU, name, spec, barcode); NULL or "" for all. Three characters or more use the
+   * search indexes, one or two LIKE. */
+  const char *search;
+  const char *date_from;   /* "YYYY-MM-DD": slips dated on or after; NULL for no bound */
+  const char *date_to;     /* "YYYY-MM-DD": on or before */
+  RsSlipSort  sort;
+  gboolean    ascending;   /* FALSE: largest, newest, last in the alphabet first */
 } RsSlipFilter;
 
-/* A GListModel of RsSlip, newest first, headers only (lines are counted, not loaded). */
+/* A GListModel of RsSlip, headers only (lines are counted, not loaded), read from SQL a page
+ * at a time (RsPagedModel: rs_paged_model_refresh() takes a new snapshot). Refuses a search
+ * over 100 characters and dates that are not dates (RS_ERROR_VALIDATION). */
 GListModel *rs_slips_list             (RsSession          *session,
                                        const RsSlipFilter *filter,
                                        GError            **error);

@@ -2,7 +2,9 @@
 #include "rs-stock.h"
 #include "rs-error.h"
 #include "rs-i18n.h"
+#include "rs-list-index-private.h"
 #include "rs-money.h"
+#include "rs-paged-model.h"
 #include "rs-permission.h"
 #include "rs-products.h"
 #include "rs-slip-private.h"
@@ -109,6 +111,7 @@ struct _RsLedgerEntry
   char     *location_code;
   gint64    quantity;
   gint64    unit_cost;
+  gint64    balance;
   char     *slip_number;
   gboolean  reversal;
   char     *user;
@@ -150,6 +153,7 @@ const char *rs_ledger_entry_get_warehouse_code (RsLedgerEntry *self) { return se
 const char *rs_ledger_entry_get_location_code (RsLedgerEntry *self) { return self->location_code; }
 gint64 rs_ledger_entry_get_quantity (RsLedgerEntry *self) { return self->quantity; }
 gint64 rs_ledger_entry_get_unit_cost (RsLedgerEntry *self) { return self->unit_cost; }
+gint64 rs_ledger_entry_get_balance (RsLedgerEntry *self) { return self->balance; }
 const char *rs_ledger_entry_get_slip_number (RsLedgerEntry *self) { return self->slip_number; }
 gboolean rs_ledger_entry_get_reversal (RsLedgerEntry *self) { return self->reversal; }
 const char *rs_ledger_entry_get_user (RsLedgerEntry *self) { return self->user; }
@@ -161,6 +165,7 @@ rs_ledger_entry_to_json (RsLedgerEntry *self)
   g_autofree char *time = rs_slip_format_time (self->time);
   g_autofree char *quantity = format_signed_quantity (self->quantity);
   g_autofree char *unit_cost = rs_money_to_decimal (self->unit_cost);
+  g_autofree char *balance = format_signed_quantity (self->balance);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
@@ -170,6 +175,7 @@ rs_ledger_entry_to_json (RsLedgerEntry *self)
   add_string (builder, "warehouse", self->warehouse_code);
   add_string (builder, "location", self->location_code);
   add_string (builder, "quantity", quantity);
+  add_string (builder, "balance", balance);
   add_string (builder, "unit", self->unit);
   add_string (builder, "unit_cost", unit_cost);
   add_string (builder, "slip", self->slip_number);
@@ -229,119 +235,217 @@ resolve_filters (RsDatabase *db, const char *warehouse, const char *sku, gint64 
   return TRUE;
 }
 
-static void
-bind_optional_id (RsStatement *stmt, int column, gint64 id)
+/* ---- lists -------------------------------------------------------------- */
+
+typedef struct
 {
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, column, id);
-  else
-    sqlite3_bind_null (stmt, column);
+  gint64        warehouse_id;
+  gint64        product_id;
+  RsListSearch *search;
+} Binding;
+
+static void
+binding_free (Binding *binding)
+{
+  rs_list_search_free (binding->search);
+  g_free (binding);
+}
+
+static gboolean
+bind (RsStatement *stmt, gpointer user_data, GError **error)
+{
+  Binding *binding = user_data;
+
+  rs_paged_bind_int64 (stmt, ":warehouse", binding->warehouse_id);
+  rs_paged_bind_int64 (stmt, ":product", binding->product_id);
+  rs_list_search_bind (binding->search, stmt);
+  return TRUE;
+}
+
+static GObject *
+level_from_row (RsStatement *stmt, gpointer user_data, GError **error)
+{
+  RsStockLevel *level = g_object_new (RS_TYPE_STOCK_LEVEL, NULL);
+
+  level->sku = g_strdup (rs_statement_text (stmt, 0));
+  level->product_name = g_strdup (rs_statement_text (stmt, 1));
+  level->unit = g_strdup (rs_statement_text (stmt, 2));
+  level->decimals = sqlite3_column_int (stmt, 3);
+  level->warehouse_code = g_strdup (rs_statement_text (stmt, 4));
+  level->location_code = g_strdup (rs_statement_text (stmt, 5));
+  rs_location_kind_parse (rs_statement_text (stmt, 6), &level->location_kind, NULL);
+  level->quantity = sqlite3_column_int64 (stmt, 7);
+  level->avg_cost = sqlite3_column_int64 (stmt, 8);
+  return G_OBJECT (level);
+}
+
+static const char *const stock_orders[] = {
+  [RS_STOCK_SORT_PLACE] = "w.code @, l.code @, p.sku @, h.product_id @, h.location_id @",
+  [RS_STOCK_SORT_SKU] = "p.sku @, w.code @, l.code @, h.product_id @, h.location_id @",
+  [RS_STOCK_SORT_NAME] = "p.name @, p.sku @, w.code @, l.code @, h.product_id @, h.location_id @",
+  [RS_STOCK_SORT_QUANTITY] = "h.quantity @, p.sku @, w.code @, l.code @, h.product_id @, "
+                             "h.location_id @",
+};
+
+GListModel *
+rs_stock_query (RsSession *session, const RsStockFilter *filter, GError **error)
+{
+  static const RsStockFilter all = { 0 };
+  RsDatabase *db = rs_session_get_database (session);
+  g_autoptr(GPtrArray) conditions = g_ptr_array_new ();
+  g_autofree char *order = NULL;
+  g_autofree char *where = NULL;
+  Binding *binding;
+  RsPagedQuery query = {
+    .item_type = RS_TYPE_STOCK_LEVEL,
+    .from = "stock_on_hand h JOIN product p ON p.id = h.product_id JOIN location l ON l.id = h.location_id "
+            "JOIN warehouse w ON w.id = h.warehouse_id",
+    .key = "h.product_id, h.location_id",
+    /* A place that was emptied since keeps its row, with 0. */
+    .rows = "SELECT p.sku, p.name, p.unit, p.decimals, w.code, l.code, l.kind, coalesce (h.quantity, 0), p.avg_cost "
+            "FROM json_each (:keys) AS k "
+            "JOIN product p ON p.id = json_extract (k.value, '$[0]') "
+            "JOIN location l ON l.id = json_extract (k.value, '$[1]') "
+            "JOIN warehouse w ON w.id = l.warehouse_id "
+            "LEFT JOIN stock_on_hand h ON h.product_id = p.id AND h.location_id = l.id "
+            "ORDER BY k.key",
+    .version_column = 7,
+    .make_item = level_from_row,
+    .bind = bind,
+    .destroy = (GDestroyNotify) binding_free,
+  };
+
+  g_return_val_if_fail (RS_IS_SESSION (session), NULL);
+  if (filter == NULL)
+    filter = &all;
+  g_return_val_if_fail (filter->sort < G_N_ELEMENTS (stock_orders), NULL);
+  if (!rs_permission_check (session, RS_ACTION_VIEW, error))
+    return NULL;
+
+  binding = g_new0 (Binding, 1);
+  query.user_data = binding;
+  if (!resolve_filters (db, filter->warehouse, filter->sku, &binding->warehouse_id, &binding->product_id, error) ||
+      !rs_list_search_parse (filter->search, &binding->search, error))
+    return binding_free (binding), NULL;
+
+  g_ptr_array_add (conditions, "h.quantity <> 0");
+  if (binding->warehouse_id > 0)
+    g_ptr_array_add (conditions, "h.warehouse_id = :warehouse");
+  if (binding->product_id > 0)
+    g_ptr_array_add (conditions, "h.product_id = :product");
+  if (filter->scope == RS_STOCK_SCOPE_AVAILABLE)
+    g_ptr_array_add (conditions, "l.kind <> 'quarantine'");
+  else if (filter->scope == RS_STOCK_SCOPE_QUARANTINE)
+    g_ptr_array_add (conditions, "l.kind = 'quarantine'");
+  if (binding->search != NULL && binding->search->fts != NULL)
+    g_ptr_array_add (conditions, "h.product_id IN (SELECT rowid FROM product_fts WHERE product_fts MATCH :fts)");
+  else if (binding->search != NULL)
+    g_ptr_array_add (conditions, "p.sku LIKE :like ESCAPE '\\' OR p.name LIKE :like ESCAPE '\\' "
+                                 "OR p.spec LIKE :like ESCAPE '\\' OR p.barcode LIKE :like ESCAPE '\\'");
+  where = rs_list_where (conditions);
+  order = rs_list_order (stock_orders[filter->sort], !filter->descending);
+
+  query.where = where;
+  query.order = order;
+  return G_LIST_MODEL (rs_paged_model_new (db, &query, error));
 }
 
 GListModel *
 rs_stock_list (RsSession *session, const char *warehouse, const char *sku, GError **error)
 {
+  RsStockFilter filter = { .warehouse = warehouse, .sku = sku };
+
+  return rs_stock_query (session, &filter, error);
+}
+
+static GObject *
+entry_from_row (RsStatement *stmt, gpointer user_data, GError **error)
+{
+  RsLedgerEntry *entry = g_object_new (RS_TYPE_LEDGER_ENTRY, NULL);
+
+  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->time = sqlite3_column_int64 (stmt, 1);
+  entry->sku = g_strdup (rs_statement_text (stmt, 2));
+  entry->unit = g_strdup (rs_statement_text (stmt, 3));
+  entry->decimals = sqlite3_column_int (stmt, 4);
+  entry->warehouse_code = g_strdup (rs_statement_text (stmt, 5));
+  entry->location_code = g_strdup (rs_statement_text (stmt, 6));
+  entry->quantity = sqlite3_column_int64 (stmt, 7);
+  entry->unit_cost = sqlite3_column_int64 (stmt, 8);
+  entry->slip_number = g_strdup (rs_statement_text (stmt, 9));
+  entry->reversal = sqlite3_column_int (stmt, 10) != 0;
+  entry->user = g_strdup (rs_statement_text (stmt, 11));
+  entry->balance = sqlite3_column_int64 (stmt, 12);
+  return G_OBJECT (entry);
+}
+
+/* A page of movements with running balances: each product's on hand before the page's
+ * first movement of it (one sum over the index per product on the page: `base` is
+ * materialized so that the sum is not run again for every row), plus the movements of the
+ * page up to each (a window). */
+#define LEDGER_ROWS(WAREHOUSE) \
+  "WITH page AS MATERIALIZED (SELECT k.key AS position, g.* FROM json_each (:keys) AS k JOIN stock_ledger g ON g.id = k.value), " \
+  "     base AS MATERIALIZED (SELECT f.product_id, (SELECT coalesce (sum (b.quantity), 0) FROM stock_ledger b " \
+  "                                    WHERE b.product_id = f.product_id AND b.id < f.first" WAREHOUSE ") AS quantity " \
+  "              FROM (SELECT product_id, min (id) AS first FROM page GROUP BY product_id) AS f) " \
+  "SELECT page.id, page.created_at, p.sku, p.unit, p.decimals, w.code, l.code, page.quantity, page.unit_cost, " \
+  "       s.number, page.reversal, u.name, " \
+  "       base.quantity + sum (page.quantity) OVER (PARTITION BY page.product_id ORDER BY page.id) " \
+  "FROM page JOIN base ON base.product_id = page.product_id " \
+  "JOIN product p ON p.id = page.product_id " \
+  "JOIN location l ON l.id = page.location_id " \
+  "JOIN warehouse w ON w.id = page.warehouse_id " \
+  "JOIN slip s ON s.id = page.slip_id " \
+  "JOIN user u ON u.id = page.created_by " \
+  "ORDER BY page.position"
+
+GListModel *
+rs_stock_movements (RsSession *session, const RsLedgerFilter *filter, GError **error)
+{
+  static const RsLedgerFilter all = { 0 };
   RsDatabase *db = rs_session_get_database (session);
-  g_autoptr(RsStatement) stmt = NULL;
-  g_autoptr(GListStore) store = g_list_store_new (RS_TYPE_STOCK_LEVEL);
-  GError *local_error = NULL;
-  gint64 warehouse_id, product_id;
+  g_autoptr(GPtrArray) conditions = g_ptr_array_new ();
+  g_autofree char *where = NULL;
+  Binding *binding;
+  RsPagedQuery query = {
+    .item_type = RS_TYPE_LEDGER_ENTRY,
+    .from = "stock_ledger g",
+    .key = "g.id",
+    .table = "stock_ledger",   /* append-only (0003-slips.sql): keyset paging */
+    .version_column = -1,
+    .make_item = entry_from_row,
+    .bind = bind,
+    .destroy = (GDestroyNotify) binding_free,
+  };
 
-  if (!rs_permission_check (session, RS_ACTION_VIEW, error) ||
-      !resolve_filters (db, warehouse, sku, &warehouse_id, &product_id, error))
+  g_return_val_if_fail (RS_IS_SESSION (session), NULL);
+  if (filter == NULL)
+    filter = &all;
+  if (!rs_permission_check (session, RS_ACTION_VIEW, error))
     return NULL;
 
-  stmt = rs_database_prepare (db,
-                              "SELECT p.sku, p.name, p.unit, p.decimals, w.code, l.code, l.kind, h.quantity, p.avg_cost "
-                              "FROM stock_on_hand h "
-                              "JOIN product p ON p.id = h.product_id "
-                              "JOIN location l ON l.id = h.location_id "
-                              "JOIN warehouse w ON w.id = h.warehouse_id "
-                              "WHERE h.quantity <> 0 AND (?1 IS NULL OR h.warehouse_id = ?1) "
-                              "  AND (?2 IS NULL OR h.product_id = ?2) "
-                              "ORDER BY w.code, l.code, p.sku", error);
-  if (stmt == NULL)
-    return NULL;
-  bind_optional_id (stmt, 1, warehouse_id);
-  bind_optional_id (stmt, 2, product_id);
-  while (rs_statement_step (stmt, &local_error))
-    {
-      g_autoptr(RsStockLevel) level = g_object_new (RS_TYPE_STOCK_LEVEL, NULL);
+  binding = g_new0 (Binding, 1);
+  query.user_data = binding;
+  if (!resolve_filters (db, filter->warehouse, filter->sku, &binding->warehouse_id, &binding->product_id, error))
+    return binding_free (binding), NULL;
+  if (binding->product_id > 0)
+    g_ptr_array_add (conditions, "g.product_id = :product");
+  if (binding->warehouse_id > 0)
+    g_ptr_array_add (conditions, "g.warehouse_id = :warehouse");
+  where = rs_list_where (conditions);
 
-      level->sku = g_strdup (rs_statement_text (stmt, 0));
-      level->product_name = g_strdup (rs_statement_text (stmt, 1));
-      level->unit = g_strdup (rs_statement_text (stmt, 2));
-      level->decimals = sqlite3_column_int (stmt, 3);
-      level->warehouse_code = g_strdup (rs_statement_text (stmt, 4));
-      level->location_code = g_strdup (rs_statement_text (stmt, 5));
-      rs_location_kind_parse (rs_statement_text (stmt, 6), &level->location_kind, NULL);
-      level->quantity = sqlite3_column_int64 (stmt, 7);
-      level->avg_cost = sqlite3_column_int64 (stmt, 8);
-      g_list_store_append (store, level);
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  query.where = where;
+  query.limit = filter->limit;
+  query.rows = binding->warehouse_id > 0 ? LEDGER_ROWS (" AND b.warehouse_id = :warehouse") : LEDGER_ROWS ("");
+  return G_LIST_MODEL (rs_paged_model_new (db, &query, error));
 }
 
 GListModel *
 rs_stock_ledger (RsSession *session, const char *sku, guint limit, GError **error)
 {
-  RsDatabase *db = rs_session_get_database (session);
-  g_autoptr(RsStatement) stmt = NULL;
-  g_autoptr(GListStore) store = g_list_store_new (RS_TYPE_LEDGER_ENTRY);
-  GError *local_error = NULL;
-  gint64 warehouse_id, product_id;
+  RsLedgerFilter filter = { .sku = sku, .limit = limit };
 
-  if (!rs_permission_check (session, RS_ACTION_VIEW, error) ||
-      !resolve_filters (db, NULL, sku, &warehouse_id, &product_id, error))
-    return NULL;
-
-  /* The newest `limit` rows, shown oldest first. */
-  stmt = rs_database_prepare (db,
-                              "SELECT * FROM ("
-                              "  SELECT g.id, g.created_at, p.sku, p.unit, p.decimals, w.code, l.code, g.quantity, "
-                              "         g.unit_cost, s.number, g.reversal, u.name "
-                              "  FROM stock_ledger g "
-                              "  JOIN product p ON p.id = g.product_id "
-                              "  JOIN location l ON l.id = g.location_id "
-                              "  JOIN warehouse w ON w.id = g.warehouse_id "
-                              "  JOIN slip s ON s.id = g.slip_id "
-                              "  JOIN user u ON u.id = g.created_by "
-                              "  WHERE ?1 IS NULL OR g.product_id = ?1 "
-                              "  ORDER BY g.id DESC LIMIT ?2) "
-                              "ORDER BY 1", error);
-  if (stmt == NULL)
-    return NULL;
-  bind_optional_id (stmt, 1, product_id);
-  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
-  while (rs_statement_step (stmt, &local_error))
-    {
-      g_autoptr(RsLedgerEntry) entry = g_object_new (RS_TYPE_LEDGER_ENTRY, NULL);
-
-      entry->id = sqlite3_column_int64 (stmt, 0);
-      entry->time = sqlite3_column_int64 (stmt, 1);
-      entry->sku = g_strdup (rs_statement_text (stmt, 2));
-      entry->unit = g_strdup (rs_statement_text (stmt, 3));
-      entry->decimals = sqlite3_column_int (stmt, 4);
-      entry->warehouse_code = g_strdup (rs_statement_text (stmt, 5));
-      entry->location_code = g_strdup (rs_statement_text (stmt, 6));
-      entry->quantity = sqlite3_column_int64 (stmt, 7);
-      entry->unit_cost = sqlite3_column_int64 (stmt, 8);
-      entry->slip_number = g_strdup (rs_statement_text (stmt, 9));
-      entry->reversal = sqlite3_column_int (stmt, 10) != 0;
-      entry->user = g_strdup (rs_statement_text (stmt, 11));
-      g_list_store_append (store, entry);
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return rs_stock_movements (session, &filter, error);
 }
 
 gboolean

@@ -37,6 +37,9 @@ const char *rs_ledger_entry_get_warehouse_code (RsLedgerEntry *self);
 const char *rs_ledger_entry_get_location_code  (RsLedgerEntry *self);
 gint64      rs_ledger_entry_get_quantity       (RsLedgerEntry *self);   /* signed thousandths */
 gint64      rs_ledger_entry_get_unit_cost      (RsLedgerEntry *self);   /* fen */
+/* The running balance: on hand of the product after this movement, over the warehouse
+ * when the list is narrowed to one, else over all its locations (thousandths). */
+gint64      rs_ledger_entry_get_balance        (RsLedgerEntry *self);
 const char *rs_ledger_entry_get_slip_number    (RsLedgerEntry *self);
 gboolean    rs_ledger_entry_get_reversal       (RsLedgerEntry *self);   /* written by a void */
 const char *rs_ledger_entry_get_user           (RsLedgerEntry *self);
@@ -48,14 +51,58 @@ gboolean    rs_stock_get_on_hand  (RsDatabase  *database,
                                    gint64       location_id,
                                    gint64      *quantity,
                                    GError     **error);
-/* A GListModel of RsStockLevel with stock, by warehouse, location and SKU.
- * warehouse (a code) and sku narrow it; NULL for all. An unknown code or SKU is RS_ERROR_NOT_FOUND. */
+/* Which locations a stock list shows: quarantine stock (退货待检区) is shown apart. */
+typedef enum {
+  RS_STOCK_SCOPE_ALL,
+  RS_STOCK_SCOPE_AVAILABLE,    /* every location but quarantine */
+  RS_STOCK_SCOPE_QUARANTINE,
+} RsStockScope;
+
+typedef enum {
+  RS_STOCK_SORT_PLACE,         /* warehouse, location, SKU */
+  RS_STOCK_SORT_SKU,
+  RS_STOCK_SORT_NAME,          /* the product's name */
+  RS_STOCK_SORT_QUANTITY,
+} RsStockSort;
+
+/* Zeroed: all stock by place, A to Z. */
+typedef struct
+{
+  const char   *warehouse;    /* a code, or NULL for all */
+  const char   *sku;          /* a SKU or barcode, or NULL for all */
+  /* Words in the product's SKU, name, spec or barcode; NULL or "" for all (three characters
+   * or more through the search index, one or two with LIKE). */
+  const char   *search;
+  RsStockScope  scope;
+  RsStockSort   sort;
+  gboolean      descending;
+} RsStockFilter;
+
+/* A GListModel of RsStockLevel, the places holding stock, read a page at a time
+ * (RsPagedModel). An unknown code or SKU is RS_ERROR_NOT_FOUND; a search over 100
+ * characters RS_ERROR_VALIDATION. */
+GListModel *rs_stock_query        (RsSession           *session,
+                                   const RsStockFilter *filter,
+                                   GError             **error);
+/* rs_stock_query() by place; warehouse (a code) and sku narrow it, NULL for all. */
 GListModel *rs_stock_list         (RsSession   *session,
                                    const char  *warehouse,
                                    const char  *sku,
                                    GError     **error);
-/* A GListModel of RsLedgerEntry, oldest first; sku NULL for all; limit 0 for no limit
- * (otherwise the newest `limit` entries). */
+
+typedef struct
+{
+  const char *sku;         /* a SKU or barcode, or NULL for every product */
+  const char *warehouse;   /* a code, or NULL for all */
+  guint       limit;       /* 0: every movement; otherwise the newest `limit` */
+} RsLedgerFilter;
+
+/* A GListModel of RsLedgerEntry, oldest first, with running balances, read a page at a
+ * time by keyset on the ledger's id (RsPagedModel). Unknown codes are RS_ERROR_NOT_FOUND. */
+GListModel *rs_stock_movements    (RsSession            *session,
+                                   const RsLedgerFilter *filter,
+                                   GError              **error);
+/* rs_stock_movements() of one product (sku) or all (NULL). */
 GListModel *rs_stock_ledger       (RsSession   *session,
                                    const char  *sku,
                                    guint        limit,
