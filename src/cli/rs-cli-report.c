@@ -25,11 +25,17 @@ report_to_text (RsReport *report)
   g_autofree int *widths = g_new0 (int, n_columns);
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   GString *text = g_string_new (rs_table_get_title (table));
+  const char *from = rs_report_get_from (report), *to = rs_report_get_to (report);
 
-  if (rs_report_get_from (report) != NULL || rs_report_get_to (report) != NULL)
-    /* TRANSLATORS: the date range of a report: "2026-11-01 – 2026-11-30"; an open end is empty */
-    g_string_append_printf (text, _("  %s – %s"), rs_report_get_from (report) != NULL ? rs_report_get_from (report) : "",
-                            rs_report_get_to (report) != NULL ? rs_report_get_to (report) : "");
+  if (from != NULL && to != NULL)
+    /* TRANSLATORS: after a report's title, its date range */
+    g_string_append_printf (text, _("  %s – %s"), from, to);
+  else if (from != NULL)
+    /* TRANSLATORS: after a report's title: from this date on */
+    g_string_append_printf (text, _("  from %s"), from);
+  else if (to != NULL)
+    /* TRANSLATORS: after a report's title: up to this date */
+    g_string_append_printf (text, _("  up to %s"), to);
   g_string_append_c (text, '\n');
 
   for (guint c = 0; c < n_columns; c++)

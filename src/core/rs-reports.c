@@ -164,17 +164,17 @@ rs_report_dimension_parse (const char *key, RsReportDimension *by, GError **erro
 
 /* Columns: return_id, line_no, seq, product_id, kind, quantity, value, scrap, inspected, passed,
  * shared. A line's quantity is what was approved, or more when customer service accepted more
- * (received_quantity then exceeds it); its value is the approved quantity's, as on the return. */
+ * (received_quantity then exceeds it); its value is the approved quantity's, as on the return.
+ * Its inspected quantity and its dispositions' scrap loss are what core keeps beside the finished
+ * inspections and the scrap-loss cost lines, in the same transactions. */
 #define LINE_QUANTITY "max (l.quantity, l.received_quantity)"
 #define LINE_VALUE    "((l.quantity * l.unit_price + 500) / 1000)"
 
 #define PARTS_LINES \
   "SELECT l.return_id, l.line_no, 0 AS seq, l.product_id, NULL AS kind, " LINE_QUANTITY " AS quantity, " \
   "       " LINE_VALUE " AS value, " \
-  "       (SELECT coalesce (sum (c.amount), 0) FROM return_cost c JOIN return_disposition d ON d.id = c.disposition_id " \
-  "        WHERE c.return_id = l.return_id AND c.kind = 'scrap-loss' AND d.return_line_id = l.id) AS scrap, " \
-  "       (SELECT coalesce (sum (i.quantity), 0) FROM inspection i " \
-  "        WHERE i.return_line_id = l.id AND i.state = 'finished') AS inspected, " \
+  "       (SELECT coalesce (sum (d.scrap_loss), 0) FROM return_disposition d WHERE d.return_line_id = l.id) AS scrap, " \
+  "       l.inspected_quantity AS inspected, " \
   "       (SELECT coalesce (sum (i.quantity), 0) FROM inspection i " \
   "        WHERE i.return_line_id = l.id AND i.state = 'finished' AND i.verdict = 'pass') AS passed, " \
   "       " SHARED_COST ("l.return_id") " AS shared " \
@@ -191,8 +191,7 @@ rs_report_dimension_parse (const char *key, RsReportDimension *by, GError **erro
   "  FROM (" \
   "    SELECT d.return_id, l.id AS line_id, l.line_no, d.id AS seq, l.product_id, d.kind AS kind, d.quantity, " \
   "           " LINE_QUANTITY " AS line_quantity, " LINE_VALUE " AS line_value, " \
-  "           (SELECT coalesce (sum (c.amount), 0) FROM return_cost c " \
-  "            WHERE c.return_id = d.return_id AND c.kind = 'scrap-loss' AND c.disposition_id = d.id) AS scrap, " \
+  "           d.scrap_loss AS scrap, " \
   "           CASE WHEN i.state = 'finished' THEN d.quantity ELSE 0 END AS inspected, " \
   "           CASE WHEN i.state = 'finished' AND i.verdict = 'pass' THEN d.quantity ELSE 0 END AS passed " \
   "    FROM customer_return r0 JOIN return_disposition d ON d.return_id = r0.id " \

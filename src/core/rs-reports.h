@@ -50,22 +50,23 @@ gboolean    rs_report_dimension_parse            (const char        *key,
                                                   RsReportDimension *by,
                                                   GError           **error);
 
-/* Columns: key (reason code, SKU, category name, customer or supplier code, disposition
- * kind, "2026-11"), name, returns, quantity, refund_value, handling_cost, inspected, passed,
- * pass_rate (%), and for products sold and return_rate (%). Rows by month in order, reasons
- * and dispositions in their order, the others by refund value, largest first. */
+/* Columns: key (SKU, customer or supplier code; for reasons, categories, dispositions and
+ * months JSON only: reason code, category name, disposition kind, "2026-11"), name, returns,
+ * quantity, refund_value, handling_cost, inspected, passed, pass_rate (%), and for products
+ * sold and return_rate (%). Rows by month in order, reasons and dispositions in their order,
+ * the others by refund value, largest first; then the total. */
 RsReport *rs_reports_returns   (RsSession         *session,
                                 RsReportDimension  by,
                                 const char        *from,
                                 const char        *to,
                                 GError           **error);
 
-/* One row per stage of the returns requested in the range that went through it:
+/* One row per stage of the returns requested in the range (not drafts) that went through it:
  * sale → request (sale date to request date), request → approval (the return taken in to
  * its last approval), approval → receipt (the first goods), receipt → inspection (all
- * inspected), inspection → disposition, disposition → settlement. Columns: stage, name,
- * returns, median_hours, p90_hours, breach_kind, breaches, pending; extras median_seconds,
- * p90_seconds (rounded half up from microseconds). The median of an even count is the mean
+ * inspected), inspection → disposition, disposition → settlement. Columns: name, returns,
+ * median_hours, p90_hours, breach_name, breaches, pending; JSON also has stage and breach_kind
+ * (keys), median_seconds and p90_seconds (rounded half up from microseconds). The median of an even count is the mean
  * of the middle two; the 90th percentile is the nearest rank, ⌈0.9 n⌉. breaches counts the
  * returns with a breach of the stage's time check (return window, receiving deadline,
  * inspection deadline), recorded or still running late now; pending, those still late. */
@@ -81,8 +82,8 @@ RsReport *rs_reports_stock     (RsSession         *session,
                                 GError           **error);
 
 /* Stock movements of the posted slips dated in the range, per month, kind and purpose:
- * month, kind, purpose, name, slips, quantity_in, quantity_out, value_in, value_out (each
- * movement valued at its ledger cost, rounded to the fen). Voided slips and their reversals
+ * month, kind_name, purpose_name, slips, quantity_in, quantity_out, value_in, value_out (each
+ * movement valued at its ledger cost, rounded to the fen); JSON also has kind and purpose (keys). Voided slips and their reversals
  * are left out: they moved nothing in the end. */
 RsReport *rs_reports_movements (RsSession         *session,
                                 const char        *from,
