@@ -451,9 +451,18 @@ class Restock:
             xdotool("windowfocus", "--sync", self.window_id)
 
     def type(self, text):
-        """Types text into the focused widget, key by key (Chinese too)."""
+        """Types text into the focused widget, key by key (Chinese too).
+
+        xdotool types a character that has no key by remapping a spare keycode for it; typed
+        quickly, the next remapping can land before GTK has read the previous key, and a Chinese
+        character is lost. So ASCII goes in runs, every other character alone, with a pause."""
         self.focus_window()
-        xdotool("type", "--delay", "30", text)
+        for run in re.findall(r"[\x20-\x7e]+|[^\x20-\x7e]", text):
+            if run.isascii():
+                xdotool("type", "--delay", "30", run)
+            else:
+                xdotool("type", "--delay", "60", run)
+                time.sleep(0.12)
         time.sleep(0.2)
 
     def key(self, *keys):
