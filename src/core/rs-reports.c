@@ -160,7 +160,7 @@ rs_report_dimension_parse (const char *key, RsReportDimension *by, GError **erro
   "         sum (weight) OVER (PARTITION BY return_id ORDER BY line_no, seq ROWS UNBOUNDED PRECEDING) AS upto " \
   "  FROM weighed), " \
   "share AS (" \
-  "  SELECT running.*, scrap + shared * upto / whole - shared * (upto - weight) / whole AS cost FROM running) "
+  "  SELECT running.*, scrap + shared * upto / whole - shared * (upto - weight) / whole AS cost FROM running)%s "
 
 /* Columns: return_id, line_no, seq, product_id, kind, quantity, value, scrap, inspected, passed,
  * shared. A line's quantity is what was approved, or more when customer service accepted more
@@ -216,8 +216,13 @@ rs_report_dimension_parse (const char *key, RsReportDimension *by, GError **erro
   "FROM share s JOIN product p ON p.id = s.product_id " \
   "ORDER BY is_total, ord, key"
 
-#define SOLD_WHERE \
-  "AND k.kind = 'out' AND k.purpose = 'sale' AND k.state = 'posted' AND k.slip_date BETWEEN ?1 AND ?2)"
+/* What was sold of each product on the posted sale slips of the range: one pass over the
+ * range's sale slips, not one search of every product's slip lines. */
+#define SOLD_CTE \
+  ", sold AS (" \
+  "  SELECT sl.product_id, sum (sl.quantity) AS quantity FROM slip k JOIN slip_line sl ON sl.slip_id = k.id " \
+  "  WHERE k.purpose = 'sale' AND k.kind = 'out' AND k.state = 'posted' AND k.slip_date BETWEEN ?1 AND ?2 " \
+  "  GROUP BY sl.product_id)"
 
 /* Whom the product was last bought from by the request date, else at all. */
 #define SUPPLIER_OF_PART(date_condition) \
@@ -257,19 +262,17 @@ static const struct {
 static char *
 returns_sql (RsReportDimension by)
 {
-  const char *sold = "", *sold_total = "";
+  gboolean product = by == RS_REPORT_BY_PRODUCT;
 
-  if (by == RS_REPORT_BY_PRODUCT)
-    {
-      sold = ", (SELECT coalesce (sum (sl.quantity), 0) FROM slip_line sl JOIN slip k ON k.id = sl.slip_id "
-             "   WHERE sl.product_id = p.id " SOLD_WHERE;
-      sold_total = ", (SELECT coalesce (sum (sl.quantity), 0) FROM slip_line sl JOIN slip k ON k.id = sl.slip_id "
-                   "   WHERE sl.product_id IN (SELECT product_id FROM share) " SOLD_WHERE;
-    }
   return g_strdup_printf (RETURNS_WITH RETURNS_SELECT,
                           by == RS_REPORT_BY_DISPOSITION ? PARTS_DISPOSITIONS : PARTS_LINES,
+                          product ? SOLD_CTE : "",
                           dimension_sql[by].order_sql, dimension_sql[by].key_sql, dimension_sql[by].name_sql,
-                          sold, dimension_sql[by].joins, dimension_sql[by].group, sold_total);
+                          product ? ", coalesce (max (sd.quantity), 0)" : "",
+                          product ? "LEFT JOIN sold sd ON sd.product_id = p.id" : dimension_sql[by].joins,
+                          dimension_sql[by].group,
+                          product ? ", (SELECT coalesce (sum (quantity), 0) FROM sold "
+                                    "   WHERE product_id IN (SELECT product_id FROM share))" : "");
 }
 
 enum {
