@@ -492,6 +492,32 @@ test_refused (Fixture *f, gconstpointer data)
   assert_all_refused (f->manager, f->db, RS_ERROR, RS_ERROR_PERMISSION, NULL, NULL);
 }
 
+/* Figures beyond 64 bits (written past core, which bounds quantities and prices on their own
+ * but not their products) are refused, never shown rounded through floating point. */
+static void
+test_too_large (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsReport) report = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  RsReturnLineFields line = { "P-1", 1000, 9900, NULL };
+  g_autofree char *number = take_return (f, "quality", "2026-11-20", &line, 1, 10, 0, 12, 0);
+  g_autofree char *sql = g_strdup_printf ("UPDATE customer_return SET state = 'draft' WHERE number = '%s'; "
+                                          "UPDATE return_line SET quantity = 999999999999999, unit_price = 99999999999999 "
+                                          "WHERE return_id = (SELECT id FROM customer_return WHERE number = '%s'); "
+                                          "UPDATE customer_return SET state = 'approved' WHERE number = '%s'",
+                                          number, number, number);
+
+  g_assert_cmpint (sqlite3_exec (rs_database_get_handle (f->db), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  before = rs_test_dump (f->db);
+  report = rs_reports_returns (f->manager, RS_REPORT_BY_REASON, NULL, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, RS_ERROR, RS_ERROR_VALIDATION);
+  after = rs_test_dump (f->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -505,6 +531,7 @@ main (int argc, char **argv)
   ADD ("/reports/percentiles", test_percentiles);
   ADD ("/reports/stock-and-movements", test_stock);
   ADD ("/reports/refused", test_refused);
+  ADD ("/reports/too-large", test_too_large);
 #undef ADD
   return g_test_run ();
 }
