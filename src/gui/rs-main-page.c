@@ -1,17 +1,30 @@
 /* rs-main-page.c */
 #include "rs-main-page.h"
+#include "rs-gui-util.h"
+#include "rs-section.h"
+
+/* How long a notice stays when nobody dismisses it. */
+#define NOTICE_SECONDS 6
 
 struct _RsMainPage
 {
   AdwBin parent_instance;
 
   RsSession *session;
+  guint notice_timeout;
 
+  AdwLeaflet *leaflet;
   AdwWindowTitle *window_title;
+  AdwWindowTitle *section_title;
   AdwAvatar *avatar;
   GtkLabel *user_label;
   GtkLabel *roles_label;
-  AdwStatusPage *welcome_page;
+  GtkListBox *sidebar_list;
+  GtkWidget *content;
+  GtkStack *header_stack;
+  GtkStack *content_stack;
+  GtkRevealer *notice_revealer;
+  GtkLabel *notice_label;
 };
 
 G_DEFINE_FINAL_TYPE (RsMainPage, rs_main_page, ADW_TYPE_BIN)
@@ -30,19 +43,122 @@ rs_main_page_new (void)
   return g_object_new (RS_TYPE_MAIN_PAGE, NULL);
 }
 
+static void
+remove_all_children (GtkWidget *parent)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (parent)) != NULL)
+    {
+      if (GTK_IS_STACK (parent))
+        gtk_stack_remove (GTK_STACK (parent), child);
+      else
+        gtk_list_box_remove (GTK_LIST_BOX (parent), child);
+    }
+}
+
+static GtkListBoxRow *
+find_row (RsMainPage *self, const char *id)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), id) == 0)
+      return GTK_LIST_BOX_ROW (row);
+  return NULL;
+}
+
+/* Shows the section named id, when the user may open it; NULL when not. */
+static RsSection *
+show_section (RsMainPage *self, const char *id)
+{
+  const RsSectionInfo *info = rs_sections_find (id);
+  GtkWidget *section = gtk_stack_get_child_by_name (self->content_stack, id);
+  GtkListBoxRow *row = find_row (self, id);
+
+  if (info == NULL || section == NULL)
+    return NULL;
+  if (row != NULL && gtk_list_box_get_selected_row (self->sidebar_list) != row)
+    gtk_list_box_select_row (self->sidebar_list, row);
+  gtk_stack_set_visible_child (self->content_stack, section);
+  gtk_stack_set_visible_child_name (self->header_stack, id);
+  adw_window_title_set_title (self->section_title, _(info->title));
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  rs_section_refresh (RS_SECTION (section));
+  return RS_SECTION (section);
+}
+
+static char *
+roles_that_may (RsAction action)
+{
+  return rs_roles_to_display (rs_action_get_roles (action));
+}
+
+static void
+add_section (RsMainPage *self, const RsSectionInfo *info)
+{
+  gboolean allowed = rs_permission_allows (self->session, info->action);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_(info->title));
+
+  gtk_widget_set_name (row, info->id);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (info->icon_name));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->title), -1);
+  gtk_list_box_append (self->sidebar_list, row);
+
+  if (allowed)
+    {
+      GtkWidget *section = g_object_new (info->get_type (), "session", self->session, NULL);
+      GtkWidget *header = rs_section_get_header_widget (RS_SECTION (section));
+
+      gtk_stack_add_named (self->content_stack, section, info->id);
+      gtk_stack_add_named (self->header_stack, header != NULL ? header : gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0), info->id);
+    }
+  else
+    {
+      g_autofree char *roles = roles_that_may (info->action);
+      /* TRANSLATORS: %s lists roles, like "Quality inspector, Administrator" */
+      g_autofree char *tooltip = g_strdup_printf (_("Only these roles may open this: %s"), roles);
+
+      gtk_widget_set_sensitive (row, FALSE);
+      gtk_widget_set_tooltip_text (row, tooltip);
+    }
+}
+
+static void
+build_sections (RsMainPage *self)
+{
+  const RsSectionInfo *sections;
+  guint n_sections;
+
+  gtk_list_box_unselect_all (self->sidebar_list);
+  remove_all_children (GTK_WIDGET (self->sidebar_list));
+  remove_all_children (GTK_WIDGET (self->header_stack));
+  remove_all_children (GTK_WIDGET (self->content_stack));
+  if (self->session == NULL)
+    return;
+
+  sections = rs_sections_get (&n_sections);
+  for (guint i = 0; i < n_sections; i++)
+    add_section (self, &sections[i]);
+  show_section (self, sections[0].id);
+}
+
 void
 rs_main_page_set_session (RsMainPage *self, RsSession *session)
 {
   RsUser *user;
   g_autofree char *company = NULL;
   g_autofree char *roles = NULL;
-  g_autofree char *welcome = NULL;
-  g_autofree char *description = NULL;
 
   g_return_if_fail (RS_IS_MAIN_PAGE (self));
 
   if (!g_set_object (&self->session, session))
     return;
+  build_sections (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
   if (session == NULL)
     return;
@@ -55,17 +171,6 @@ rs_main_page_set_session (RsMainPage *self, RsSession *session)
   adw_avatar_set_text (self->avatar, rs_user_get_display_name (user));
   gtk_label_set_text (self->user_label, rs_user_get_display_name (user));
   gtk_label_set_text (self->roles_label, roles);
-
-  /* TRANSLATORS: %s is the user's name */
-  welcome = g_strdup_printf (_("Welcome, %s"), rs_user_get_display_name (user));
-  adw_status_page_set_title (self->welcome_page, welcome);
-  if (*company != '\0')
-    /* TRANSLATORS: the first %s is the company, the second the user's roles, like "Sales, Warehouse keeper" */
-    description = g_strdup_printf (_("You are logged in to %s as: %s."), company, roles);
-  else
-    /* TRANSLATORS: %s is the user's roles, like "Sales, Warehouse keeper" */
-    description = g_strdup_printf (_("You are logged in as: %s."), roles);
-  adw_status_page_set_description (self->welcome_page, description);
 }
 
 RsSession *
@@ -75,11 +180,103 @@ rs_main_page_get_session (RsMainPage *self)
   return self->session;
 }
 
+GtkWidget *
+rs_main_page_get_section (RsMainPage *self, const char *id)
+{
+  g_return_val_if_fail (RS_IS_MAIN_PAGE (self), NULL);
+  return gtk_stack_get_child_by_name (self->content_stack, id);
+}
+
+gboolean
+rs_main_page_open (RsMainPage *self, const char *id, const char *reference, GError **error)
+{
+  RsSection *section;
+
+  g_return_val_if_fail (RS_IS_MAIN_PAGE (self), FALSE);
+  section = show_section (self, id);
+  if (section == NULL)
+    {
+      const RsSectionInfo *info = rs_sections_find (id);
+      g_autofree char *roles = info != NULL ? roles_that_may (info->action) : NULL;
+
+      if (info == NULL)
+        g_set_error (error, RS_ERROR, RS_ERROR_NOT_FOUND, _("There is no “%s” here."), id);
+      else
+        g_set_error (error, RS_ERROR, RS_ERROR_PERMISSION, _("Only these roles may open this: %s"), roles);
+      return FALSE;
+    }
+  if (reference == NULL || *reference == '\0')
+    return TRUE;
+  return rs_section_open (section, reference, error);
+}
+
+static gboolean
+on_notice_timeout (gpointer data)
+{
+  RsMainPage *self = data;
+
+  self->notice_timeout = 0;
+  gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+void
+rs_main_page_notify (RsMainPage *self, const char *message)
+{
+  g_return_if_fail (RS_IS_MAIN_PAGE (self));
+
+  gtk_label_set_text (self->notice_label, message);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->notice_label), GTK_ACCESSIBLE_PROPERTY_LABEL, message, -1);
+  gtk_revealer_set_reveal_child (self->notice_revealer, TRUE);
+  g_clear_handle_id (&self->notice_timeout, g_source_remove);
+  self->notice_timeout = g_timeout_add_seconds (NOTICE_SECONDS, on_notice_timeout, self);
+}
+
+static void
+on_notice_dismissed (RsMainPage *self)
+{
+  g_clear_handle_id (&self->notice_timeout, g_source_remove);
+  gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
+}
+
+static void
+on_sidebar_row_activated (RsMainPage *self, GtkListBoxRow *row)
+{
+  show_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+on_back_clicked (RsMainPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* main.open "section:reference" — how a section shows another one's document. */
+static void
+open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RsMainPage *self = RS_MAIN_PAGE (widget);
+  const char *target = g_variant_get_string (parameter, NULL);
+  const char *colon = strchr (target, ':');
+  g_autofree char *id = colon != NULL ? g_strndup (target, colon - target) : g_strdup (target);
+  g_autoptr(GError) error = NULL;
+
+  if (!rs_main_page_open (self, id, colon != NULL ? colon + 1 : NULL, &error))
+    rs_main_page_notify (self, error->message);
+}
+
+static void
+notify_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  rs_main_page_notify (RS_MAIN_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
 static void
 rs_main_page_dispose (GObject *object)
 {
   RsMainPage *self = RS_MAIN_PAGE (object);
 
+  g_clear_handle_id (&self->notice_timeout, g_source_remove);
   /* AdwBin would unparent its child again after the template let go of it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RS_TYPE_MAIN_PAGE);
@@ -133,16 +330,30 @@ rs_main_page_class_init (RsMainPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_install_action (widget_class, "main.open", "s", open_action);
+  gtk_widget_class_install_action (widget_class, "main.notify", "s", notify_action);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restockapp/Restock/rs-main-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RsMainPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RsMainPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RsMainPage, section_title);
   gtk_widget_class_bind_template_child (widget_class, RsMainPage, avatar);
   gtk_widget_class_bind_template_child (widget_class, RsMainPage, user_label);
   gtk_widget_class_bind_template_child (widget_class, RsMainPage, roles_label);
-  gtk_widget_class_bind_template_child (widget_class, RsMainPage, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, RsMainPage, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, RsMainPage, content);
+  gtk_widget_class_bind_template_child (widget_class, RsMainPage, header_stack);
+  gtk_widget_class_bind_template_child (widget_class, RsMainPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, RsMainPage, notice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RsMainPage, notice_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_notice_dismissed);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 }
 
 static void
 rs_main_page_init (RsMainPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rs_gui_stack_hide_other_pages (self->content_stack);
 }

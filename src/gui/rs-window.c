@@ -1,5 +1,6 @@
 /* rs-window.c */
 #include "rs-window.h"
+#include "rs-gui-util.h"
 #include "rs-login-page.h"
 #include "rs-main-page.h"
 #include "rs-setup-page.h"
@@ -34,23 +35,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* GTK 4.8 leaves the pages a stack does not show on the accessibility bus, where a screen
- * reader (and the end-to-end tests) would find the fields of a page nobody can see. */
-static void
-hide_other_pages (GtkStack *stack)
-{
-  g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (stack);
-  GtkWidget *visible = gtk_stack_get_visible_child (stack);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
-    {
-      g_autoptr(GObject) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
-      GtkWidget *child = gtk_stack_page_get_child (GTK_STACK_PAGE (page));
-
-      gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, child != visible, -1);
-    }
-}
 
 static void
 show_start_page (RsWindow *self, const char *name)
@@ -391,14 +375,12 @@ rs_window_class_init (RsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_setup_created);
   gtk_widget_class_bind_template_callback (widget_class, on_logged_in);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_file_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, hide_other_pages);
 }
 
 static void
 rs_window_init (RsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* The template's notify::visible-child handlers were connected after the first page was chosen. */
-  hide_other_pages (self->stack);
-  hide_other_pages (self->start_stack);
+  rs_gui_stack_hide_other_pages (self->stack);
+  rs_gui_stack_hide_other_pages (self->start_stack);
 }

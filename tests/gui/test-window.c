@@ -3,6 +3,7 @@
  * logging out back; the window size and last user go to GSettings. */
 #include "rs-gui-test.h"
 #include "rs-login-page.h"
+#include "rs-dashboard-section.h"
 #include "rs-main-page.h"
 #include "rs-window.h"
 
@@ -136,7 +137,8 @@ test_login_main_logout (Fixture *f, gconstpointer data)
   g_assert_nonnull (rs_window_get_session (f->window));
 
   main_page = child (f, "main_page");
-  welcome = ADW_STATUS_PAGE (rs_gui_test_child (main_page, RS_TYPE_MAIN_PAGE, "welcome_page"));
+  welcome = ADW_STATUS_PAGE (rs_gui_test_child (rs_main_page_get_section (RS_MAIN_PAGE (main_page), "dashboard"),
+                                                RS_TYPE_DASHBOARD_SECTION, "welcome_page"));
   title = ADW_WINDOW_TITLE (rs_gui_test_child (main_page, RS_TYPE_MAIN_PAGE, "window_title"));
   g_assert_cmpstr (adw_status_page_get_title (welcome), ==, "Welcome, lili");
   g_assert_cmpstr (adw_status_page_get_description (welcome), ==,

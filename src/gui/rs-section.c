@@ -1,0 +1,70 @@
+/* rs-section.c */
+#include "rs-section.h"
+#include "rs-dashboard-section.h"
+
+G_DEFINE_INTERFACE (RsSection, rs_section, GTK_TYPE_WIDGET)
+
+static void
+rs_section_default_init (RsSectionInterface *iface)
+{
+  g_object_interface_install_property (iface,
+    g_param_spec_object ("session", NULL, NULL, RS_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+}
+
+gboolean
+rs_section_open (RsSection *self, const char *reference, GError **error)
+{
+  RsSectionInterface *iface;
+
+  g_return_val_if_fail (RS_IS_SECTION (self), FALSE);
+  iface = RS_SECTION_GET_IFACE (self);
+  if (iface->open == NULL)
+    {
+      g_set_error (error, RS_ERROR, RS_ERROR_NOT_FOUND, _("There is no “%s” here."), reference);
+      return FALSE;
+    }
+  return iface->open (self, reference, error);
+}
+
+void
+rs_section_refresh (RsSection *self)
+{
+  RsSectionInterface *iface;
+
+  g_return_if_fail (RS_IS_SECTION (self));
+  iface = RS_SECTION_GET_IFACE (self);
+  if (iface->refresh != NULL)
+    iface->refresh (self);
+}
+
+GtkWidget *
+rs_section_get_header_widget (RsSection *self)
+{
+  RsSectionInterface *iface;
+
+  g_return_val_if_fail (RS_IS_SECTION (self), NULL);
+  iface = RS_SECTION_GET_IFACE (self);
+  return iface->get_header_widget != NULL ? iface->get_header_widget (self) : NULL;
+}
+
+/* A section appears here once it is built; none is a placeholder. */
+static const RsSectionInfo sections[] = {
+  { "dashboard", N_("Dashboard"), "view-grid-symbolic", RS_ACTION_VIEW, rs_dashboard_section_get_type },
+};
+
+const RsSectionInfo *
+rs_sections_get (guint *n_sections)
+{
+  *n_sections = G_N_ELEMENTS (sections);
+  return sections;
+}
+
+const RsSectionInfo *
+rs_sections_find (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (g_str_equal (sections[i].id, id))
+      return &sections[i];
+  return NULL;
+}
