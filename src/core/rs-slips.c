@@ -936,6 +936,62 @@ summarize (RsDatabase *db, RsSlip *slip, GError **error)
   return TRUE;
 }
 
+void
+rs_stock_change_free (RsStockChange *change)
+{
+  g_free (change->sku);
+  g_free (change->product_name);
+  g_free (change->unit);
+  g_free (change->warehouse);
+  g_free (change->location);
+  g_free (change);
+}
+
+/* The same sums as check_stock(), kept for every movement instead of stopping at the first
+ * shortfall, so that each short line can be named. */
+GPtrArray *
+rs_slips_preview_post (RsSession *session, const char *number, GError **error)
+{
+  RsDatabase *db = rs_session_get_database (session);
+  g_autoptr(RsSlip) slip = NULL;
+  g_autoptr(GArray) movements = NULL;
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) rs_stock_change_free);
+
+  g_return_val_if_fail (RS_IS_SESSION (session), NULL);
+  if (!rs_permission_check (session, RS_ACTION_VIEW, error))
+    return NULL;
+  slip = load_slip (db, number, error);
+  if (slip == NULL || !require_state (slip, RS_SLIP_DRAFT, error))
+    return NULL;
+
+  movements = slip_movements (slip, FALSE);
+  for (guint i = 0; i < movements->len; i++)
+    {
+      const Movement *m = &g_array_index (movements, Movement, i);
+      RsStockChange *change = g_new0 (RsStockChange, 1);
+
+      g_ptr_array_add (changes, change);
+      change->line = m->line->number;
+      change->sku = g_strdup (m->line->sku);
+      change->product_name = g_strdup (m->line->product_name);
+      change->unit = g_strdup (m->line->unit);
+      change->decimals = m->line->decimals;
+      change->warehouse = g_strdup (m->to_side ? slip->to_warehouse_code : slip->warehouse_code);
+      change->location = g_strdup (m->to_side ? m->line->to_location_code : m->line->location_code);
+      change->change = m->quantity;
+      if (!read_on_hand (db, m->line->product_id, m->location_id, &change->on_hand, error))
+        return NULL;
+      change->after = change->on_hand;
+      for (guint j = 0; j < movements->len; j++)
+        {
+          const Movement *other = &g_array_index (movements, Movement, j);
+          if (other->line->product_id == m->line->product_id && other->location_id == m->location_id)
+            change->after += other->quantity;
+        }
+    }
+  return g_steal_pointer (&changes);
+}
+
 /* Draft → posted inside the caller's transaction; slip is updated to match.
  * authorised: the caller has checked a workflow action that stands for posting. */
 static gboolean

@@ -64,6 +64,34 @@ RsSlip     *rs_slips_update           (RsSession          *session,
 RsSlip     *rs_slips_post             (RsSession          *session,
                                        const char         *number,
                                        GError            **error);
+/* What posting a draft would do to one place's stock: one for each movement of each line
+ * (a transfer line has two, leaving and arriving). */
+typedef struct
+{
+  guint   line;            /* the slip line's number: 1, 2, … */
+  char   *sku;
+  char   *product_name;
+  char   *unit;
+  int     decimals;
+  char   *warehouse;       /* code */
+  char   *location;        /* code */
+  gint64  on_hand;         /* thousandths, now */
+  gint64  change;          /* thousandths, signed: this line's movement */
+  /* On hand once the whole slip is posted: every line at this product and place counts.
+   * Below zero, posting is refused with RS_ERROR_INSUFFICIENT_STOCK. */
+  gint64  after;
+} RsStockChange;
+
+void        rs_stock_change_free      (RsStockChange      *change);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsStockChange, rs_stock_change_free)
+
+/* The stock a draft's posting would move, line by line, without writing anything
+ * (RS_ACTION_VIEW), so that a window can confirm it and mark the lines that lack stock.
+ * A GPtrArray of RsStockChange in line order; RS_ERROR_INVALID_STATE for a slip that is
+ * not a draft. */
+GPtrArray  *rs_slips_preview_post     (RsSession          *session,
+                                       const char         *number,
+                                       GError            **error);
 /* Posted → voided with a reversing movement (RS_ACTION_SLIP_POST). Refused when
  * the stock an in-slip brought has left since. */
 RsSlip     *rs_slips_void             (RsSession          *session,

@@ -316,6 +316,94 @@ test_lines_count_together (Fixture *f, gconstpointer data)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The preview names each line and place with what is on hand and what remains; the short
+ * line (3) is the one below zero, counted with every line at its place, and nothing is written. */
+static void
+test_preview_post (Fixture *f, gconstpointer data)
+{
+  RsSlipLineFields lines[] = {
+    { "P-1", UNITS (2), "A1", NULL, -1 },
+    { "P-3", UNITS (2), "A1", NULL, -1 },
+    { "P-3", UNITS (4), "A1", NULL, -1 },   /* 2 + 4 of the 5 on hand */
+  };
+  RsSlipLineFields transfer_line[] = { { "P-1", UNITS (3), "A1", "B1", -1 } };
+  RsSlipFields transfer = {
+    .kind = RS_SLIP_TRANSFER, .purpose = "transfer", .warehouse = "WH1", .to_warehouse = "WH2",
+    .lines = transfer_line, .n_lines = 1,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsSlip) draft = NULL;
+  g_autoptr(RsSlip) moved = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) transfer_changes = NULL;
+  g_autoptr(RsSession) viewer = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  RsStockChange *change;
+
+  stock_in (f, "P-1", UNITS (10), "A1", -1);
+  stock_in (f, "P-3", UNITS (5), "A1", -1);
+  draft = make_slip (f->admin, RS_SLIP_OUT, "sale", lines, G_N_ELEMENTS (lines), FALSE, &error);
+  g_assert_no_error (error);
+
+  before = rs_test_dump (f->db);
+  changes = rs_slips_preview_post (f->admin, rs_slip_get_number (draft), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 3);
+  change = g_ptr_array_index (changes, 0);
+  g_assert_cmpuint (change->line, ==, 1);
+  g_assert_cmpstr (change->sku, ==, "P-1");
+  g_assert_cmpstr (change->warehouse, ==, "WH1");
+  g_assert_cmpstr (change->location, ==, "A1");
+  g_assert_cmpint (change->on_hand, ==, UNITS (10));
+  g_assert_cmpint (change->change, ==, -UNITS (2));
+  g_assert_cmpint (change->after, ==, UNITS (8));
+  for (guint i = 1; i < 3; i++)
+    {
+      change = g_ptr_array_index (changes, i);
+      g_assert_cmpuint (change->line, ==, i + 1);
+      g_assert_cmpstr (change->product_name, ==, "胶水");
+      g_assert_cmpint (change->on_hand, ==, UNITS (5));
+      g_assert_cmpint (change->after, ==, -UNITS (1));
+    }
+  after = rs_test_dump (f->db);
+  g_assert_cmpstr (before, ==, after);
+  /* What the preview calls short, posting refuses. */
+  g_assert_null (rs_slips_post (f->admin, rs_slip_get_number (draft), &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_INSUFFICIENT_STOCK);
+  g_clear_error (&error);
+
+  /* A transfer line leaves one place and arrives at another. */
+  moved = rs_slips_create (f->admin, &transfer, &error);
+  g_assert_no_error (error);
+  transfer_changes = rs_slips_preview_post (f->admin, rs_slip_get_number (moved), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (transfer_changes->len, ==, 2);
+  change = g_ptr_array_index (transfer_changes, 1);
+  g_assert_cmpstr (change->warehouse, ==, "WH2");
+  g_assert_cmpstr (change->location, ==, "B1");
+  g_assert_cmpint (change->on_hand, ==, 0);
+  g_assert_cmpint (change->after, ==, UNITS (3));
+
+  /* Only drafts have a posting to preview; an unknown number is not found. */
+  g_clear_object (&moved);
+  moved = rs_slips_post (f->admin, "DB20261126-0001", &error);
+  g_assert_no_error (error);
+  g_assert_null (rs_slips_preview_post (f->admin, "DB20261126-0001", &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_STATE);
+  g_clear_error (&error);
+  g_assert_null (rs_slips_preview_post (f->admin, "CK20991231-0001", &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Anyone who may view slips may see it. */
+  viewer = rs_test_add_user (f->db, "viewer", RS_ROLE_VIEWER);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  changes = rs_slips_preview_post (viewer, rs_slip_get_number (draft), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 3);
+}
+
 static void
 test_quarantine_not_sold (Fixture *f, gconstpointer data)
 {
@@ -1201,6 +1289,7 @@ main (int argc, char **argv)
   ADD ("/slips/post-in-and-out", test_post_in_and_out);
   ADD ("/slips/refuse/third-line-lacks-stock", test_third_line_lacks_stock);
   ADD ("/slips/refuse/lines-count-together", test_lines_count_together);
+  ADD ("/slips/preview-post", test_preview_post);
   ADD ("/slips/refuse/quarantine-not-sold", test_quarantine_not_sold);
   ADD ("/slips/refuse/void-of-in-needs-the-stock", test_void_of_in_needs_the_stock);
   ADD ("/slips/refuse/raw-sql", test_raw_sql_refused);
