@@ -189,6 +189,31 @@ rs_session_login (RsDatabase *db, const char *name, const char *password, GError
   return g_steal_pointer (&self);
 }
 
+RsSession *
+rs_session_reopen (RsSession *self, GError **error)
+{
+  g_autoptr(RsDatabase) db = NULL;
+  g_autoptr(RsSession) copy = NULL;
+
+  g_return_val_if_fail (RS_IS_SESSION (self), NULL);
+
+  db = rs_database_open (rs_database_get_path (self->database), error);
+  if (db == NULL)
+    return NULL;
+  copy = g_object_new (RS_TYPE_SESSION, NULL);
+  copy->database = g_object_ref (db);
+  copy->user = rs_users_lookup_by_id (db, rs_user_get_id (self->user), error);
+  if (copy->user == NULL)
+    return NULL;
+  if (rs_user_get_disabled (copy->user))
+    {
+      g_set_error_literal (error, RS_ERROR, RS_ERROR_AUTH,
+                           _("This account is disabled. Ask an administrator to enable it."));
+      return NULL;
+    }
+  return g_steal_pointer (&copy);
+}
+
 RsDatabase *
 rs_session_get_database (RsSession *self)
 {

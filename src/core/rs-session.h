@@ -20,6 +20,11 @@ RsSession  *rs_session_login        (RsDatabase *database,
                                      const char *name,
                                      const char *password,
                                      GError    **error);
+/* The same user on a second connection to the same database file, for a worker thread
+ * (a connection is used by one thread at a time). Reads the account again: refused
+ * (RS_ERROR_AUTH) when it has been disabled since. */
+RsSession  *rs_session_reopen       (RsSession  *self,
+                                     GError    **error);
 RsDatabase *rs_session_get_database (RsSession  *self);
 RsUser     *rs_session_get_user     (RsSession  *self);
 

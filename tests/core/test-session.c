@@ -131,6 +131,37 @@ test_lockout (void)
   rs_clock_use_system ();
 }
 
+/* A worker thread's session: the same user on its own connection; refused once disabled. */
+static void
+test_reopen (void)
+{
+  g_autoptr(RsDatabase) db = rs_test_open_initialized ();
+  g_autoptr(RsSession) clerk = rs_test_add_user (db, "lilei", RS_ROLE_SALES);
+  g_autoptr(RsSession) admin = rs_test_login (db, "admin");
+  g_autoptr(RsSession) copy = NULL;
+  g_autoptr(RsSession) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  copy = rs_session_reopen (clerk, &error);
+  g_assert_no_error (error);
+  g_assert_true (rs_session_get_database (copy) != db);
+  g_assert_cmpstr (rs_database_get_path (rs_session_get_database (copy)), ==, rs_database_get_path (db));
+  g_assert_cmpint (rs_user_get_id (rs_session_get_user (copy)), ==, rs_user_get_id (rs_session_get_user (clerk)));
+  g_assert_true (rs_permission_check (copy, RS_ACTION_RETURN_EDIT, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (rs_users_disable (admin, "lilei", &error));
+  g_assert_no_error (error);
+  before = rs_test_dump (db);
+  refused = rs_session_reopen (clerk, &error);
+  g_assert_null (refused);
+  g_assert_error (error, RS_ERROR, RS_ERROR_AUTH);
+  after = rs_test_dump (db);
+  g_assert_cmpstr (before, ==, after);
+}
+
 static void
 test_disabled_user (void)
 {
@@ -280,6 +311,7 @@ main (int argc, char **argv)
   g_test_add_func ("/session/wrong-password-like-unknown-user", test_wrong_password_and_unknown_user_look_alike);
   g_test_add_func ("/session/lockout", test_lockout);
   g_test_add_func ("/session/disabled-user", test_disabled_user);
+  g_test_add_func ("/session/reopen", test_reopen);
   g_test_add_func ("/users/non-admin-refused", test_non_admin_cannot_manage_users);
   g_test_add_func ("/users/add-refusals", test_user_add_refusals);
   g_test_add_func ("/users/add-and-list", test_user_add_and_list);
