@@ -32,6 +32,8 @@ static const struct {
   { "stock", rs_cli_stock, "stock [--warehouse CODE] [--sku SKU]" },
   { "ledger", rs_cli_ledger, "ledger [--sku SKU] [--limit N]" },
   { "check", rs_cli_check, "check" },
+  { "backup", rs_cli_backup, "backup DIR" },
+  { "restore", rs_cli_restore, "restore DIR" },
   { "import", rs_cli_import, "import products|customers|suppliers FILE [--dry-run]" },
   { "export", rs_cli_export, "export products|customers|suppliers|stock|ledger|slips --csv FILE | --xlsx FILE [--all]" },
   { "return", rs_cli_return, "return new --customer NAME --reason CODE [--slip CK…] [--order REF] [--sold-on YYYY-MM-DD] "

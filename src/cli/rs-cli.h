@@ -80,6 +80,9 @@ gboolean    rs_cli_slip         (RsCli *cli, int argc, char **argv, GError **err
 gboolean    rs_cli_stock        (RsCli *cli, int argc, char **argv, GError **error);
 gboolean    rs_cli_ledger       (RsCli *cli, int argc, char **argv, GError **error);
 gboolean    rs_cli_check        (RsCli *cli, int argc, char **argv, GError **error);
+/* backup DIR, restore DIR (rs-cli-backup.c). */
+gboolean    rs_cli_backup       (RsCli *cli, int argc, char **argv, GError **error);
+gboolean    rs_cli_restore      (RsCli *cli, int argc, char **argv, GError **error);
 gboolean    rs_cli_import       (RsCli *cli, int argc, char **argv, GError **error);
 gboolean    rs_cli_export       (RsCli *cli, int argc, char **argv, GError **error);
 gboolean    rs_cli_return       (RsCli *cli, int argc, char **argv, GError **error);

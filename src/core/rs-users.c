@@ -292,6 +292,153 @@ rs_users_disable (RsSession *session, const char *name, GError **error)
          rs_transaction_commit (tx, error);
 }
 
+/* Looks the named user up inside the caller's transaction. */
+static RsUser *
+lookup_by_name (RsDatabase *db, const char *name, GError **error)
+{
+  g_autoptr(RsStatement) stmt = rs_database_prepare (db, "SELECT id FROM user WHERE name = ?", error);
+  gint64 id;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, name != NULL ? name : "", -1, SQLITE_STATIC);
+  if (!rs_statement_step (stmt, NULL))
+    return g_set_error (error, RS_ERROR, RS_ERROR_NOT_FOUND, _("There is no user named “%s”."),
+                        name != NULL ? name : ""), NULL;
+  id = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, rs_statement_release);
+  return rs_users_lookup_by_id (db, id, error);
+}
+
+/* Audits a change of the user made by the caller, in the caller's transaction. */
+static gboolean
+audit_change (RsSession *session, const char *action, RsUser *before_user, GError **error)
+{
+  RsDatabase *db = rs_session_get_database (session);
+  g_autoptr(RsUser) after_user = rs_users_lookup_by_id (db, rs_user_get_id (before_user), error);
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
+
+  if (after_user == NULL)
+    return FALSE;
+  before = user_json (before_user);
+  after = user_json (after_user);
+  return rs_audit_record (session, action, "user", rs_user_get_name (after_user), before, after, error);
+}
+
+gboolean
+rs_users_enable (RsSession *session, const char *name, GError **error)
+{
+  RsDatabase *db = rs_session_get_database (session);
+  g_autoptr(RsTransaction) tx = NULL;
+  g_autoptr(RsStatement) stmt = NULL;
+  g_autoptr(RsUser) user = NULL;
+
+  if (!rs_permission_check (session, RS_ACTION_USER_MANAGE, error))
+    return FALSE;
+  tx = rs_transaction_begin (db, error);
+  if (tx == NULL)
+    return FALSE;
+  user = lookup_by_name (db, name, error);
+  if (user == NULL)
+    return FALSE;
+  if (!rs_user_get_disabled (user))
+    return rs_transaction_commit (tx, error);   /* already enabled: nothing to record */
+
+  stmt = rs_database_prepare (db, "UPDATE user SET disabled = 0 WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rs_user_get_id (user));
+  if (!rs_statement_run (stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, rs_statement_release);
+  return audit_change (session, "user.enable", user, error) && rs_transaction_commit (tx, error);
+}
+
+gboolean
+rs_users_set_roles (RsSession *session, const char *name, RsRoles roles, GError **error)
+{
+  RsDatabase *db = rs_session_get_database (session);
+  g_autoptr(RsTransaction) tx = NULL;
+  g_autoptr(RsStatement) stmt = NULL;
+  g_autoptr(RsUser) user = NULL;
+
+  if (!rs_permission_check (session, RS_ACTION_USER_MANAGE, error))
+    return FALSE;
+  if ((roles & RS_ROLE_ALL) == RS_ROLE_NONE)
+    return g_set_error_literal (error, RS_ERROR, RS_ERROR_VALIDATION, _("A user needs at least one role.")), FALSE;
+
+  tx = rs_transaction_begin (db, error);
+  if (tx == NULL)
+    return FALSE;
+  user = lookup_by_name (db, name, error);
+  if (user == NULL)
+    return FALSE;
+  /* Otherwise the last administrator could lock everyone out of user management. */
+  if (rs_user_get_id (user) == rs_user_get_id (rs_session_get_user (session)) &&
+      (rs_user_get_roles (user) & RS_ROLE_ADMIN) && !(roles & RS_ROLE_ADMIN))
+    return g_set_error_literal (error, RS_ERROR, RS_ERROR_VALIDATION,
+                                _("You cannot take the administrator role from your own account.")), FALSE;
+  if ((rs_user_get_roles (user) & RS_ROLE_ALL) == (roles & RS_ROLE_ALL))
+    return rs_transaction_commit (tx, error);
+
+  stmt = rs_database_prepare (db, "DELETE FROM user_role WHERE user_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rs_user_get_id (user));
+  if (!rs_statement_run (stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, rs_statement_release);
+
+  stmt = rs_database_prepare (db, "INSERT INTO user_role (user_id, role) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (RsRoles role = RS_ROLE_ADMIN; role <= RS_ROLE_VIEWER; role <<= 1)
+    {
+      if (!(roles & role))
+        continue;
+      sqlite3_bind_int64 (stmt, 1, rs_user_get_id (user));
+      sqlite3_bind_text (stmt, 2, rs_role_get_key (role), -1, SQLITE_STATIC);
+      if (!rs_statement_run (stmt, error))
+        return FALSE;
+      sqlite3_reset (stmt);
+    }
+  g_clear_pointer (&stmt, rs_statement_release);
+  return audit_change (session, "user.roles", user, error) && rs_transaction_commit (tx, error);
+}
+
+gboolean
+rs_users_reset_password (RsSession *session, const char *name, const char *password, GError **error)
+{
+  RsDatabase *db = rs_session_get_database (session);
+  g_autoptr(RsTransaction) tx = NULL;
+  g_autoptr(RsStatement) stmt = NULL;
+  g_autoptr(RsUser) user = NULL;
+  g_autofree char *hash = NULL;
+
+  if (!rs_permission_check (session, RS_ACTION_USER_MANAGE, error))
+    return FALSE;
+  hash = rs_password_hash (password, error);   /* checks the password rules first */
+  if (hash == NULL)
+    return FALSE;
+
+  tx = rs_transaction_begin (db, error);
+  if (tx == NULL)
+    return FALSE;
+  user = lookup_by_name (db, name, error);
+  if (user == NULL)
+    return FALSE;
+  stmt = rs_database_prepare (db, "UPDATE user SET password_hash = ?, failed_logins = 0, locked_until = 0 WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, rs_user_get_id (user));
+  if (!rs_statement_run (stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, rs_statement_release);
+  return audit_change (session, "user.password", user, error) && rs_transaction_commit (tx, error);
+}
+
 GListModel *
 rs_users_list (RsSession *session, GError **error)
 {

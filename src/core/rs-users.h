@@ -29,6 +29,22 @@ RsUser     *rs_users_add            (RsSession  *session,
 gboolean    rs_users_disable        (RsSession  *session,
                                      const char *name,
                                      GError    **error);
+/* The account may log in again (RS_ACTION_USER_MANAGE; audited "user.enable"). */
+gboolean    rs_users_enable         (RsSession  *session,
+                                     const char *name,
+                                     GError    **error);
+/* Replaces the user's roles (RS_ACTION_USER_MANAGE; audited "user.roles"). At least one
+ * role; an administrator cannot take the admin role from their own account. */
+gboolean    rs_users_set_roles      (RsSession  *session,
+                                     const char *name,
+                                     RsRoles     roles,
+                                     GError    **error);
+/* Sets a new password for the user (RS_ACTION_USER_MANAGE; audited "user.password",
+ * without the password or its hash). */
+gboolean    rs_users_reset_password (RsSession  *session,
+                                     const char *name,
+                                     const char *password,
+                                     GError    **error);
 /* A GListModel of RsUser, by name. */
 GListModel *rs_users_list           (RsSession  *session,
                                      GError    **error);
