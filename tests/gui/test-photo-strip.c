@@ -1,0 +1,94 @@
+/* The photo strip takes pictures as pending files and refuses a file that is no picture
+ * (a text file named x.jpg) with a message, leaving the photos it had as they were. */
+#include <glib/gstdio.h>
+#include "rs-gui-test.h"
+#include "rs-photo-strip.h"
+
+static char *
+write_png (const char *dir, const char *name, int width, int height)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  gdk_pixbuf_fill (pixbuf, 0x3584e4ff);
+  gdk_pixbuf_save (pixbuf, path, "png", &error, NULL);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+add_path (RsPhotoStrip *strip, const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  rs_photo_strip_add_files (strip, &file, 1);
+  rs_gui_test_wait_idle (strip);
+}
+
+static void
+count_changed (RsPhotoStrip *strip, guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_refuses_non_picture (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rs-photo-XXXXXX", NULL);
+  g_autofree char *png = write_png (dir, "box.png", 64, 48);
+  g_autofree char *fake = g_build_filename (dir, "x.jpg", NULL);
+  GtkWidget *window = gtk_window_new ();
+  RsPhotoStrip *strip = RS_PHOTO_STRIP (rs_photo_strip_new ());
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) after = NULL;
+  guint changed = 0;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (strip));
+  rs_photo_strip_set_editable (strip, TRUE);
+  g_signal_connect (strip, "changed", G_CALLBACK (count_changed), &changed);
+
+  add_path (strip, png);
+  before = rs_photo_strip_get_pending_files (strip);
+  g_assert_cmpuint (g_strv_length (before), ==, 1);
+  g_assert_cmpstr (before[0], ==, png);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpstr (rs_photo_strip_get_message (strip), ==, "");
+
+  g_assert_true (g_file_set_contents (fake, "not a picture, only text\n", -1, NULL));
+  add_path (strip, fake);
+  after = rs_photo_strip_get_pending_files (strip);
+  g_assert_true (g_strv_equal ((const char * const *) before, (const char * const *) after));
+  g_assert_cmpuint (rs_photo_strip_get_n_photos (strip), ==, 1);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_nonnull (strstr (rs_photo_strip_get_message (strip), "x.jpg"));
+  g_assert_nonnull (strstr (rs_photo_strip_get_message (strip), "not a picture"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_remove (png);
+  g_remove (fake);
+  g_rmdir (dir);
+}
+
+static void
+test_not_editable_paste (void)
+{
+  RsPhotoStrip *strip = RS_PHOTO_STRIP (g_object_ref_sink (rs_photo_strip_new ()));
+  g_auto(GStrv) files = NULL;
+
+  /* Not editable: a paste does nothing. */
+  rs_photo_strip_paste (strip);
+  files = rs_photo_strip_get_pending_files (strip);
+  g_assert_cmpuint (g_strv_length (files), ==, 0);
+  g_assert_cmpstr (rs_photo_strip_get_message (strip), ==, "");
+  g_object_unref (strip);
+}
+
+int
+main (int argc, char **argv)
+{
+  rs_gui_test_init (&argc, &argv);
+  g_test_add_func ("/photo-strip/refuses-non-picture", test_refuses_non_picture);
+  g_test_add_func ("/photo-strip/not-editable", test_not_editable_paste);
+  return g_test_run ();
+}
