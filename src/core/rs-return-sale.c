@@ -3,6 +3,8 @@
 #include "rs-error.h"
 #include "rs-i18n.h"
 #include "rs-money.h"
+#include "rs-permission.h"
+#include "rs-returns.h"
 
 gboolean
 rs_return_sale_resolve (RsDatabase *db, const char *number, gint64 *slip_id, gint64 *customer_id, char **date,
@@ -126,4 +128,66 @@ rs_return_sale_check (RsDatabase *db, gint64 return_id, gint64 slip_id, GError *
                    "at most %s %s are left, the return asks for %s %s."),
                  slip, shipped, unit, sku, others, taken, unit, left, unit, asked, unit);
   return FALSE;
+}
+
+void
+rs_return_sale_line_clear (RsReturnSaleLine *line)
+{
+  g_clear_pointer (&line->sku, g_free);
+  g_clear_pointer (&line->name, g_free);
+  g_clear_pointer (&line->unit, g_free);
+}
+
+GArray *
+rs_returns_sale_lines (RsSession *session, const char *slip, const char *except_return, GError **error)
+{
+  RsDatabase *db = rs_session_get_database (session);
+  g_autoptr(RsStatement) stmt = NULL;
+  g_autoptr(GArray) lines = NULL;
+  g_autofree char *date = NULL;
+  GError *local_error = NULL;
+  gint64 slip_id, customer_id;
+
+  g_return_val_if_fail (slip != NULL, NULL);
+  if (!rs_permission_check (session, RS_ACTION_VIEW, error) ||
+      !rs_return_sale_resolve (db, slip, &slip_id, &customer_id, &date, error))
+    return NULL;
+
+  /* The same sums as rs_return_sale_check(), per product of the slip. */
+  stmt = rs_database_prepare (db,
+                              "SELECT p.sku, p.name, p.unit, p.decimals, sh.qty, coalesce (tk.qty, 0), "
+                              "       (SELECT coalesce (unit_cost, -1) FROM slip_line "
+                              "        WHERE slip_id = ?1 AND product_id = sh.product_id ORDER BY line_no LIMIT 1) "
+                              "FROM (SELECT product_id, sum (quantity) AS qty, min (line_no) AS first "
+                              "      FROM slip_line WHERE slip_id = ?1 GROUP BY product_id) sh "
+                              "JOIN product p ON p.id = sh.product_id "
+                              "LEFT JOIN (SELECT l.product_id, sum (l.quantity) AS qty "
+                              "           FROM return_line l JOIN customer_return r ON r.id = l.return_id "
+                              "           WHERE r.sale_slip_id = ?1 AND r.number IS NOT coalesce (?2, '') "
+                              "             AND r.state NOT IN ('cancelled', 'rejected') "
+                              "           GROUP BY l.product_id) tk ON tk.product_id = sh.product_id "
+                              "ORDER BY sh.first", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, slip_id);
+  if (except_return != NULL)
+    sqlite3_bind_text (stmt, 2, except_return, -1, SQLITE_STATIC);
+  lines = g_array_new (FALSE, TRUE, sizeof (RsReturnSaleLine));
+  g_array_set_clear_func (lines, (GDestroyNotify) rs_return_sale_line_clear);
+  while (rs_statement_step (stmt, &local_error))
+    {
+      RsReturnSaleLine line = { 0 };
+
+      line.sku = g_strdup (rs_statement_text (stmt, 0));
+      line.name = g_strdup (rs_statement_text (stmt, 1));
+      line.unit = g_strdup (rs_statement_text (stmt, 2));
+      line.decimals = sqlite3_column_int (stmt, 3);
+      line.shipped = sqlite3_column_int64 (stmt, 4);
+      line.returnable = MAX (line.shipped - sqlite3_column_int64 (stmt, 5), 0);
+      line.unit_price = sqlite3_column_int64 (stmt, 6);
+      g_array_append_val (lines, line);
+    }
+  if (local_error != NULL)
+    return g_propagate_error (error, local_error), NULL;
+  return g_steal_pointer (&lines);
 }

@@ -59,6 +59,30 @@ RsReturn   *rs_returns_attach    (RsSession            *session,
                                   const char           *path,
                                   GError              **error);
 
+/* What a sale out-slip lets a return take back, per product (for an intake form to fill in
+ * and cap its lines). */
+typedef struct
+{
+  char   *sku;
+  char   *name;
+  char   *unit;
+  int     decimals;
+  gint64  shipped;      /* thousandths the slip shipped */
+  gint64  returnable;   /* shipped less what other returns take (cancelled and rejected do not count) */
+  gint64  unit_price;   /* fen, the slip's price; -1 for none */
+} RsReturnSaleLine;
+
+void        rs_return_sale_line_clear (RsReturnSaleLine *line);
+
+/* The products of the posted sale out-slip `slip` in line order, as GArray of RsReturnSaleLine
+ * (RS_ACTION_VIEW). Returns other than `except_return` (the draft being edited; NULL for
+ * none) count against it: the same rule rs_returns_create and _update enforce. Refuses
+ * what is not a posted sale slip (RS_ERROR_NOT_FOUND, RS_ERROR_VALIDATION). */
+GArray     *rs_returns_sale_lines     (RsSession            *session,
+                                       const char           *slip,
+                                       const char           *except_return,
+                                       GError              **error);
+
 /* The whole return (RS_ACTION_VIEW); RS_ERROR_NOT_FOUND when there is none. */
 RsReturn   *rs_returns_lookup    (RsSession            *session,
                                   const char           *number,
