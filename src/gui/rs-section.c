@@ -1,6 +1,8 @@
 /* rs-section.c */
 #include "rs-section.h"
 #include "rs-dashboard-section.h"
+#include "rs-master-section.h"
+#include "rs-stock-section.h"
 
 G_DEFINE_INTERFACE (RsSection, rs_section, GTK_TYPE_WIDGET)
 
@@ -51,6 +53,8 @@ rs_section_get_header_widget (RsSection *self)
 /* A section appears here once it is built; none is a placeholder. */
 static const RsSectionInfo sections[] = {
   { "dashboard", N_("Dashboard"), "view-grid-symbolic", RS_ACTION_VIEW, rs_dashboard_section_get_type },
+  { "stock", N_("Stock"), "package-x-generic-symbolic", RS_ACTION_VIEW, rs_stock_section_get_type },
+  { "master", N_("Master Data"), "x-office-address-book-symbolic", RS_ACTION_VIEW, rs_master_section_get_type },
 };
 
 const RsSectionInfo *
