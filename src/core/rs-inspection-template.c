@@ -100,8 +100,8 @@ template_exists_for (RsDatabase *db, gint64 category_id, char **code, GError **e
   return TRUE;
 }
 
-static JsonNode *
-template_to_json (RsDatabase *db, gint64 id, GError **error)
+JsonNode *
+rs_inspection_template_to_json (RsDatabase *db, gint64 id, GError **error)
 {
   g_autoptr(RsStatement) stmt = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -257,7 +257,7 @@ rs_inspection_templates_add (RsSession *session, const char *code, const char *n
     }
   g_clear_pointer (&stmt, rs_statement_release);
 
-  after = template_to_json (db, id, error);
+  after = rs_inspection_template_to_json (db, id, error);
   if (after == NULL ||
       !rs_audit_record (session, "inspection.template.add", "inspection_template", code, NULL, after, error) ||
       !rs_transaction_commit (tx, error))
@@ -300,7 +300,7 @@ rs_inspection_templates_deactivate (RsSession *session, const char *code, GError
     return g_set_error (error, RS_ERROR, RS_ERROR_INVALID_STATE, _("The checklist %s is already deactivated."), code), FALSE;
   g_clear_pointer (&stmt, rs_statement_release);
 
-  before = template_to_json (db, id, error);
+  before = rs_inspection_template_to_json (db, id, error);
   if (before == NULL)
     return FALSE;
   stmt = rs_database_prepare (db, "UPDATE inspection_template SET active = 0 WHERE id = ?", error);
@@ -311,7 +311,7 @@ rs_inspection_templates_deactivate (RsSession *session, const char *code, GError
     return FALSE;
   g_clear_pointer (&stmt, rs_statement_release);
   {
-    g_autoptr(JsonNode) after = template_to_json (db, id, error);
+    g_autoptr(JsonNode) after = rs_inspection_template_to_json (db, id, error);
     if (after == NULL ||
         !rs_audit_record (session, "inspection.template.deactivate", "inspection_template", code, before, after, error))
       return FALSE;
@@ -348,7 +348,7 @@ rs_inspection_templates_list (RsSession *session, GError **error)
   json_builder_begin_array (builder);
   for (guint i = 0; i < ids->len; i++)
     {
-      JsonNode *node = template_to_json (db, g_array_index (ids, gint64, i), error);
+      JsonNode *node = rs_inspection_template_to_json (db, g_array_index (ids, gint64, i), error);
       if (node == NULL)
         return NULL;
       json_builder_add_value (builder, node);

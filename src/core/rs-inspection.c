@@ -532,8 +532,9 @@ item_clear (gpointer data)
   g_free (item->name);
 }
 
+/* The items of the inspection's checklist, or (inspection_id 0) of the template's. */
 static GArray *
-load_items (RsDatabase *db, gint64 inspection_id, GError **error)
+load_items (RsDatabase *db, gint64 inspection_id, gint64 template_id, GError **error)
 {
   g_autoptr(RsStatement) stmt = NULL;
   g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (Item));
@@ -542,11 +543,13 @@ load_items (RsDatabase *db, gint64 inspection_id, GError **error)
   g_array_set_clear_func (items, item_clear);
   stmt = rs_database_prepare (db,
                               "SELECT it.id, it.key, it.name, it.kind, it.min_value, it.max_value, it.required "
-                              "FROM inspection i JOIN inspection_template_item it ON it.template_id = i.template_id "
-                              "WHERE i.id = ? ORDER BY it.position", error);
+                              "FROM inspection_template_item it "
+                              "WHERE it.template_id = coalesce ((SELECT template_id FROM inspection WHERE id = ?1), ?2) "
+                              "ORDER BY it.position", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, inspection_id);
+  sqlite3_bind_int64 (stmt, 2, template_id);
   while (rs_statement_step (stmt, &local_error))
     {
       Item item = { 0 };
@@ -621,9 +624,10 @@ is_blank (const char *text)
 }
 
 /* Puts the typed values and photos against the items and decides each; refuses what is
- * missing or malformed. */
+ * missing or malformed. With incomplete (a preview), what is missing goes there instead
+ * (the first such message) and the items without a result are left undecided. */
 static gboolean
-evaluate (GArray *items, const RsInspectionFields *fields, guint *line_photos, GError **error)
+evaluate (GArray *items, const RsInspectionFields *fields, guint *line_photos, char **incomplete, GError **error)
 {
   *line_photos = 0;
   for (guint i = 0; i < fields->n_values; i++)
@@ -694,10 +698,26 @@ evaluate (GArray *items, const RsInspectionFields *fields, guint *line_photos, G
           /* A photo of the whole line shows the item too. */
           item->has_result = TRUE;
           item->passed = item->n_photos + *line_photos > 0;
+          if (item->required && !item->passed && incomplete != NULL)
+            {
+              item->has_result = FALSE;
+              if (*incomplete == NULL)
+                *incomplete = g_strdup_printf (_("%s needs a photo."), item->name);
+              break;
+            }
           if (item->required && !item->passed)
             return g_set_error (error, RS_ERROR, RS_ERROR_VALIDATION,
                                 _("%s (%s) needs a photo: add --photo %s=FILE."), item->name, item->key, item->key), FALSE;
           break;
+        }
+      if (item->required && !item->has_result && incomplete != NULL)
+        {
+          if (*incomplete == NULL)
+            *incomplete = g_strdup_printf (item->kind == RS_INSPECTION_ITEM_CHECK ? _("Give the result of %s.")
+                                           : item->kind == RS_INSPECTION_ITEM_MEASURE ? _("Give the measurement of %s.")
+                                           : item->kind == RS_INSPECTION_ITEM_TEXT ? _("Write %s.")
+                                           : _("%s needs a photo."), item->name);
+          continue;
         }
       if (item->required && !item->has_result)
         return g_set_error (error, RS_ERROR, RS_ERROR_VALIDATION,
@@ -707,6 +727,19 @@ evaluate (GArray *items, const RsInspectionFields *fields, guint *line_photos, G
                             item->name, item->key, item->key), FALSE;
     }
   return TRUE;
+}
+
+/* A required item failed → fail (DESIGN §2). */
+static RsVerdict
+compute_verdict (GArray *items)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = &g_array_index (items, Item, i);
+      if (item->required && item->has_result && !item->passed)
+        return RS_VERDICT_FAIL;
+    }
+  return RS_VERDICT_PASS;
 }
 
 static gboolean
@@ -814,15 +847,10 @@ finish (RsSession *session, RsInspection *open, const RsInspectionFields *fields
       !rs_return_require_state (before, inspectable, G_N_ELEMENTS (inspectable), _("inspect goods of"), error))
     return NULL;
 
-  items = load_items (db, open->id, error);
-  if (items == NULL || !evaluate (items, fields, &line_photos, error))
+  items = load_items (db, open->id, 0, error);
+  if (items == NULL || !evaluate (items, fields, &line_photos, NULL, error))
     return NULL;
-  for (guint i = 0; i < items->len; i++)
-    {
-      Item *item = &g_array_index (items, Item, i);
-      if (item->required && item->has_result && !item->passed)
-        computed = RS_VERDICT_FAIL;
-    }
+  computed = compute_verdict (items);
   verdict = computed;
   if (fields->verdict >= 0)
     {
@@ -959,4 +987,63 @@ rs_inspections_record (RsSession *session, const char *return_number, const char
   if (done == NULL || !rs_transaction_commit (tx, error))
     return NULL;
   return g_steal_pointer (&done);
+}
+
+/* ---- what a checklist would decide -------------------------------------------------- */
+
+/* The template the product of `sku` is inspected with. */
+static gboolean
+template_for (RsSession *session, const char *sku, gint64 *template_id, GError **error)
+{
+  RsDatabase *db = rs_session_get_database (session);
+  g_autoptr(RsProduct) product = NULL;
+
+  if (!rs_permission_check (session, RS_ACTION_VIEW, error))
+    return FALSE;
+  product = rs_products_lookup (db, sku, error);
+  return product != NULL && choose_template (db, rs_product_get_id (product), template_id, error);
+}
+
+JsonNode *
+rs_inspections_checklist (RsSession *session, const char *sku, GError **error)
+{
+  gint64 template_id = 0;
+
+  g_return_val_if_fail (RS_IS_SESSION (session), NULL);
+  if (!template_for (session, sku, &template_id, error))
+    return NULL;
+  return rs_inspection_template_to_json (rs_session_get_database (session), template_id, error);
+}
+
+gboolean
+rs_inspections_preview (RsSession *session, const char *sku, const RsInspectionFields *fields, RsVerdict *verdict,
+                        GStrv *failed, char **incomplete, GError **error)
+{
+  g_autoptr(GArray) items = NULL;
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+  g_autofree char *missing = NULL;
+  gint64 template_id = 0;
+  guint line_photos = 0;
+
+  g_return_val_if_fail (RS_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (fields != NULL, FALSE);
+  if (!template_for (session, sku, &template_id, error))
+    return FALSE;
+  items = load_items (rs_session_get_database (session), 0, template_id, error);
+  if (items == NULL || !evaluate (items, fields, &line_photos, &missing, error))
+    return FALSE;
+  *verdict = compute_verdict (items);
+  if (fields->verdict >= 0 && !(*verdict == RS_VERDICT_FAIL && fields->verdict == RS_VERDICT_PASS))
+    *verdict = fields->verdict;
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = &g_array_index (items, Item, i);
+      if (item->has_result && !item->passed)
+        g_strv_builder_add (keys, item->key);
+    }
+  if (failed != NULL)
+    *failed = g_strv_builder_end (keys);
+  if (incomplete != NULL)
+    *incomplete = g_steal_pointer (&missing);
+  return TRUE;
 }

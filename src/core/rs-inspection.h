@@ -141,6 +141,24 @@ RsInspection *rs_inspections_record (RsSession                *session,
                                      gint64                    quantity,
                                      const RsInspectionFields *fields,
                                      GError                  **error);
+/* The checklist the product of `sku` (a SKU or barcode) is inspected with: its category's
+ * template, else the default; as rs_inspection_templates_list() shows each (RS_ACTION_VIEW). */
+JsonNode     *rs_inspections_checklist (RsSession                *session,
+                                        const char               *sku,
+                                        GError                  **error);
+/* What finishing with these results would decide, writing nothing (RS_ACTION_VIEW), for a
+ * form to show as it is filled in: the verdict computed from the results given so far (and
+ * fields->verdict when it is stricter), the keys of the items that fail (failed, may be NULL)
+ * and what finishing would still refuse — a required item without a result or photo —
+ * in incomplete (may be NULL; NULL when nothing is missing). Values finishing refuses as
+ * malformed (a measurement that is no number, an unknown key) are errors here too. */
+gboolean      rs_inspections_preview   (RsSession                *session,
+                                        const char               *sku,
+                                        const RsInspectionFields *fields,
+                                        RsVerdict                *verdict,
+                                        GStrv                    *failed,
+                                        char                    **incomplete,
+                                        GError                  **error);
 RsInspection *rs_inspections_lookup (RsSession                *session,
                                      const char               *number,
                                      GError                  **error);
