@@ -18,6 +18,10 @@
   "(EXISTS (SELECT 1 FROM return_flag f WHERE f.return_id = r.id) " \
   " OR " RS_TIME_CHECK_RECEIVING_LATE " OR " RS_TIME_CHECK_INSPECTION_LATE ")"
 
+/* A deadline passed and its step not done yet: a pending flag. */
+#define OVERDUE \
+  "(" RS_TIME_CHECK_RECEIVING_LATE " OR " RS_TIME_CHECK_INSPECTION_LATE ")"
+
 /* As many flags as rs_return_get_flags() shows: recorded ones, a late step still pending
  * counting once. */
 #define FLAG_COUNT \
@@ -95,6 +99,7 @@ typedef struct
   char         *waiting_states;   /* JSON arrays */
   char         *signing_roles;
   gboolean      goods;
+  gboolean      acts[RS_RETURN_N_STATES];   /* the states in waiting_states */
 } Binding;
 
 static void
@@ -191,6 +196,18 @@ bind_waiting (RsSession *session, Binding *binding, GError **error)
       g_strv_builder_add (roles, rs_role_get_key (role));
 
   binding->me = rs_user_get_id (user);
+  {
+    g_auto(GStrv) keys = g_strv_builder_end (states);
+
+    for (guint i = 0; keys[i] != NULL; i++)
+      {
+        RsReturnState state;
+
+        if (rs_return_state_parse (keys[i], &state, NULL))
+          binding->acts[state] = TRUE;
+        g_strv_builder_add (states, keys[i]);
+      }
+  }
   binding->waiting_states = json_array (states);
   binding->signing_roles = json_array (roles);
   return TRUE;
@@ -246,6 +263,8 @@ rs_returns_list (RsSession *session, const RsReturnFilter *filter, GError **erro
     g_ptr_array_add (conditions, binding->search->fts != NULL ? SEARCH_FTS : SEARCH_LIKE);
   if (filter->waiting)
     g_ptr_array_add (conditions, WAITING);
+  if (filter->overdue)
+    g_ptr_array_add (conditions, OVERDUE);
   where = rs_list_where (conditions);
 
   if (sorts[filter->sort].join != NULL)
@@ -257,4 +276,42 @@ rs_returns_list (RsSession *session, const RsReturnFilter *filter, GError **erro
   query.order = order;
   query.limit = filter->limit;
   return G_LIST_MODEL (rs_paged_model_new (rs_session_get_database (session), &query, error));
+}
+
+gboolean
+rs_returns_count_waiting (RsSession *session, RsReturnCounts *counts, GError **error)
+{
+  g_autoptr(RsStatement) stmt = NULL;
+  Binding *binding;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (RS_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+  memset (counts, 0, sizeof *counts);
+  if (!rs_permission_check (session, RS_ACTION_VIEW, error))
+    return FALSE;
+
+  binding = g_new0 (Binding, 1);
+  binding->database = g_object_ref (rs_session_get_database (session));
+  binding->now = rs_clock_now ();
+  stmt = rs_database_prepare (binding->database,
+                              "SELECT r.state, count (*), sum (" OVERDUE ") "
+                              "FROM customer_return r WHERE " WAITING " GROUP BY r.state", error);
+  if (stmt == NULL || !bind_waiting (session, binding, error) || !bind (stmt, binding, error))
+    return binding_free (binding), FALSE;
+  memcpy (counts->acts, binding->acts, sizeof counts->acts);
+  while (rs_statement_step (stmt, &local_error))
+    {
+      RsReturnState state;
+
+      if (rs_return_state_parse (rs_statement_text (stmt, 0), &state, NULL))
+        {
+          counts->waiting[state] = sqlite3_column_int (stmt, 1);
+          counts->overdue[state] = sqlite3_column_int (stmt, 2);
+        }
+    }
+  binding_free (binding);
+  if (local_error != NULL)
+    return g_propagate_error (error, local_error), FALSE;
+  return TRUE;
 }

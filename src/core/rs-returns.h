@@ -115,6 +115,9 @@ typedef struct
    * (drafts, rejected), sign the level that is due (not one's own return, nor a second level),
    * receive, inspect, resolve a discrepancy, dispose, settle. */
   gboolean     waiting;
+  /* Only the returns whose receiving or inspection deadline has passed with the step not
+   * done yet (a pending flag): what is overdue now. */
+  gboolean     overdue;
   RsReturnSort sort;
   gboolean     ascending;  /* FALSE: largest, newest, last in the alphabet first */
 } RsReturnFilter;
@@ -125,6 +128,21 @@ typedef struct
 GListModel *rs_returns_list      (RsSession            *session,
                                   const RsReturnFilter *filter,
                                   GError              **error);
+
+/* The dashboard's figures, by state: whether the user's roles take the next step of returns
+ * in that state, how many wait for the user (the filter's `waiting`) and how many of those
+ * are overdue (the filter's `overdue`). */
+typedef struct
+{
+  gboolean acts[RS_RETURN_N_STATES];
+  guint    waiting[RS_RETURN_N_STATES];
+  guint    overdue[RS_RETURN_N_STATES];
+} RsReturnCounts;
+
+/* Counts in one pass over what waits for the user (RS_ACTION_VIEW). */
+gboolean    rs_returns_count_waiting (RsSession         *session,
+                                      RsReturnCounts    *counts,
+                                      GError           **error);
 
 /* Everything `return show --json` prints: rs_return_to_json() plus attachments, costs
  * with totals, linked slips, the timeline and, once approved, the confirmation mailto.

@@ -766,6 +766,102 @@ test_returns_waiting (void)
   }
 }
 
+static gboolean
+has_pending_flag (RsReturn *ret)
+{
+  GListModel *flags = rs_return_get_flags (ret);
+
+  for (guint i = 0; i < g_list_model_get_n_items (flags); i++)
+    {
+      g_autoptr(RsReturnFlag) flag = g_list_model_get_item (flags, i);
+      if (rs_return_flag_get_pending (flag))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The dashboard's figures: per state, what the waiting list holds and how many of those have
+ * a pending flag; the overdue filter lists exactly those; refused for a disabled account. */
+static void
+test_returns_waiting_counts (void)
+{
+  RsSession **sessions[] = { &world.sales, &world.service, &world.manager, &world.both, &world.keeper, &world.admin };
+  g_autoptr(GError) error = NULL;
+  gboolean some_overdue = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sessions); i++)
+    {
+      RsReturnCounts counts;
+      guint total_overdue = 0;
+
+      g_assert_true (rs_returns_count_waiting (*sessions[i], &counts, &error));
+      g_assert_no_error (error);
+      for (int state = 0; state < RS_RETURN_N_STATES; state++)
+        {
+          RsReturnFilter filter = { .state = state, .waiting = TRUE };
+          g_autoptr(GListModel) list = returns (*sessions[i], &filter);
+          guint n = g_list_model_get_n_items (list);
+          guint overdue = 0;
+
+          for (guint j = 0; j < n; j++)
+            {
+              g_autoptr(RsReturn) ret = g_list_model_get_item (list, j);
+              overdue += has_pending_flag (ret) ? 1 : 0;
+            }
+          g_assert_cmpuint (counts.waiting[state], ==, n);
+          g_assert_cmpuint (counts.overdue[state], ==, overdue);
+          if (n > 0)
+            g_assert_true (counts.acts[state]);
+          total_overdue += overdue;
+        }
+      {
+        RsReturnFilter filter = { .state = -1, .waiting = TRUE, .overdue = TRUE };
+        g_autoptr(GListModel) list = returns (*sessions[i], &filter);
+
+        g_assert_cmpuint (g_list_model_get_n_items (list), ==, total_overdue);
+        for (guint j = 0; j < total_overdue; j++)
+          {
+            g_autoptr(RsReturn) ret = g_list_model_get_item (list, j);
+            g_assert_true (has_pending_flag (ret));
+          }
+      }
+      some_overdue |= total_overdue > 0;
+    }
+  /* Approved months ago and not received: late for the keeper. */
+  g_assert_true (some_overdue);
+
+  /* Which states each role acts on. */
+  {
+    RsReturnCounts sales, keeper;
+
+    g_assert_true (rs_returns_count_waiting (world.sales, &sales, NULL));
+    g_assert_true (rs_returns_count_waiting (world.keeper, &keeper, NULL));
+    g_assert_true (sales.acts[RS_RETURN_DRAFT] && sales.acts[RS_RETURN_REJECTED]);
+    g_assert_false (sales.acts[RS_RETURN_SUBMITTED] || sales.acts[RS_RETURN_APPROVED]);
+    g_assert_true (keeper.acts[RS_RETURN_APPROVED] && keeper.acts[RS_RETURN_RECEIVED] && keeper.acts[RS_RETURN_INSPECTED]);
+    g_assert_false (keeper.acts[RS_RETURN_DRAFT] || keeper.acts[RS_RETURN_DISPOSED]);
+    g_assert_cmpuint (keeper.overdue[RS_RETURN_APPROVED], >, 0);
+  }
+
+  /* A disabled account sees nothing, and asking changes nothing. */
+  {
+    g_autoptr(RsSession) viewer = rs_test_add_user (world.db, "gone", RS_ROLE_VIEWER);
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    RsReturnCounts counts;
+
+    g_assert_true (rs_returns_count_waiting (viewer, &counts, &error));
+    for (int state = 0; state < RS_RETURN_N_STATES; state++)
+      g_assert_true (!counts.acts[state] && counts.waiting[state] == 0);
+    g_assert_true (rs_users_disable (world.admin, "gone", &error));
+    before = rs_test_dump (world.db);
+    g_assert_false (rs_returns_count_waiting (viewer, &counts, &error));
+    g_assert_error (error, RS_ERROR, RS_ERROR_PERMISSION);
+    after = rs_test_dump (world.db);
+    g_assert_cmpstr (before, ==, after);
+  }
+}
+
 /* What a search should find, by reading the items: the text in the number, order reference,
  * customer code or name, or a line's SKU or product name, case aside (not the description). */
 static gboolean
@@ -1458,6 +1554,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lists/returns-sorted", test_returns_sorted);
   g_test_add_func ("/lists/returns-filtered", test_returns_filtered);
   g_test_add_func ("/lists/returns-waiting", test_returns_waiting);
+  g_test_add_func ("/lists/returns-waiting-counts", test_returns_waiting_counts);
   g_test_add_func ("/lists/returns-search", test_returns_search);
   g_test_add_func ("/lists/refusals", test_list_refusals);
   g_test_add_func ("/lists/slips-sorted", test_slips_sorted);
