@@ -450,6 +450,64 @@ rs_reports_returns (RsSession *session, RsReportDimension by, const char *from, 
   return g_steal_pointer (&report);
 }
 
+/* The returns behind one group: the same parts as the report, kept to the group's key. */
+#define GROUP_SELECT \
+  "SELECT r.number, r.request_date, rc.name, sum (s.quantity), max (p.decimals), sum (s.value) " \
+  "FROM %s s JOIN customer_return r ON r.id = s.return_id JOIN product p ON p.id = s.product_id " \
+  "JOIN customer rc ON rc.id = r.customer_id %s WHERE %s = ?3 GROUP BY r.id ORDER BY r.request_date, r.number"
+
+RsTable *
+rs_reports_returns_group (RsSession *session, RsReportDimension by, const char *key,
+                          const char *from, const char *to, GError **error)
+{
+  g_autoptr(RsTable) table = NULL;
+  g_autoptr(RsStatement) stmt = NULL;
+  g_autofree char *sql = NULL;
+  GError *local_error = NULL;
+  guint number, date, customer, quantity, value;
+
+  g_return_val_if_fail ((guint) by < G_N_ELEMENTS (dimension_sql), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (!rs_permission_check (session, RS_ACTION_REPORT_VIEW, error) || !check_range (from, to, error))
+    return NULL;
+
+  table = rs_table_new (C_("report", "Returns"));
+  number = rs_table_add_column (table, C_("column", "Return"), RS_TABLE_TEXT);
+  date = rs_table_add_column (table, C_("column", "Request date"), RS_TABLE_TEXT);
+  customer = rs_table_add_column (table, C_("column", "Customer name"), RS_TABLE_TEXT);
+  quantity = rs_table_add_column (table, C_("column", "Quantity"), RS_TABLE_QUANTITY);
+  value = rs_table_add_column (table, C_("column", "Refund value"), RS_TABLE_MONEY);
+
+  sql = g_strdup_printf (RETURNS_WITH GROUP_SELECT,
+                         by == RS_REPORT_BY_DISPOSITION ? PARTS_DISPOSITIONS : PARTS_LINES,
+                         by == RS_REPORT_BY_SUPPLIER ? SUPPLIER_CTE : "",
+                         by == RS_REPORT_BY_SUPPLIER ? "attributed" : "share",
+                         dimension_sql[by].joins, dimension_sql[by].key_sql);
+  stmt = rs_database_prepare (rs_session_get_database (session), sql, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_range (stmt, from, to);
+  sqlite3_bind_text (stmt, 3, key, -1, SQLITE_STATIC);
+  while (rs_statement_step (stmt, &local_error))
+    {
+      gint64 f[3];
+      guint row;
+
+      if (!read_ints (stmt, 3, 3, f, &local_error))
+        break;
+      row = rs_table_add_row (table);
+      rs_table_set_text (table, row, number, rs_statement_text (stmt, 0));
+      rs_table_set_text (table, row, date, rs_statement_text (stmt, 1));
+      rs_table_set_text (table, row, customer, rs_statement_text (stmt, 2));
+      rs_table_set_quantity (table, row, quantity, f[0], (int) CLAMP (f[1], 0, 3));
+      rs_table_set_int (table, row, value, f[2]);
+    }
+  if (local_error != NULL)
+    return g_propagate_error (error, local_error), NULL;
+  return g_steal_pointer (&table);
+}
+
 /* ---- stages -------------------------------------------------------------- */
 
 static const struct {

@@ -61,6 +61,17 @@ RsReport *rs_reports_returns   (RsSession         *session,
                                 const char        *to,
                                 GError           **error);
 
+/* The returns behind one row of a returns report, as rs_reports_returns() counts them: key
+ * is the row's "key" in JSON (SKU, codes, reason code, category name, disposition kind,
+ * "2026-11"; "" for the group of what has none). Columns: number, request date, customer
+ * name, and the group's part of the quantity and refund value; oldest first. */
+RsTable  *rs_reports_returns_group (RsSession         *session,
+                                    RsReportDimension  by,
+                                    const char        *key,
+                                    const char        *from,
+                                    const char        *to,
+                                    GError           **error);
+
 /* One row per stage of the returns requested in the range (not drafts) that went through it:
  * sale → request (sale date to request date), request → approval (the return taken in to
  * its last approval), approval → receipt (the first goods), receipt → inspection (all

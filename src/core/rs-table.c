@@ -239,3 +239,12 @@ rs_table_format_cell (RsTable *self, guint row, guint column)
       g_return_val_if_reached (g_strdup (""));
     }
 }
+
+char *
+rs_table_display_cell (RsTable *self, guint row, guint column)
+{
+  g_return_val_if_fail (RS_IS_TABLE (self), NULL);
+  if (get_column (self, column)->type == RS_TABLE_MONEY && get_cell (self, row, column)->set)
+    return rs_money_format (get_cell (self, row, column)->value);
+  return rs_table_format_cell (self, row, column);
+}

@@ -81,5 +81,9 @@ int          rs_table_get_decimals     (RsTable     *self,
 char        *rs_table_format_cell      (RsTable     *self,
                                         guint        row,
                                         guint        column);
+/* The same for the window and printed reports: money with thousands separators ("1,234.50"). */
+char        *rs_table_display_cell     (RsTable     *self,
+                                        guint        row,
+                                        guint        column);
 
 G_END_DECLS

@@ -382,6 +382,14 @@ rs_pdf_table_set_footer (RsPdfTable *table, const char *first_cell, ...)
   va_end (args);
 }
 
+void
+rs_pdf_table_set_footerv (RsPdfTable *table, const char * const *cells)
+{
+  g_return_if_fail (table != NULL && cells != NULL);
+  g_strfreev (table->footer);
+  table->footer = cells_copy (table, NULL, NULL, cells);
+}
+
 /* ---- rendering ---- */
 
 /* Adds the characters of text to chars, refusing text that cannot be printed as it is. */

@@ -154,6 +154,8 @@ void           rs_pdf_table_add_rowv            (RsPdfTable    *table,
 void           rs_pdf_table_set_footer          (RsPdfTable    *table,
                                                  const char    *first_cell,
                                                  ...) G_GNUC_NULL_TERMINATED;
+void           rs_pdf_table_set_footerv         (RsPdfTable    *table,
+                                                 const char * const *cells);
 
 /* ---- output ---- */
 

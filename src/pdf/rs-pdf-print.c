@@ -20,8 +20,8 @@ rs_pdf_print_get_default_template (RsDatabase *database)
 }
 
 /* Company, address with phone, logo and font from the settings. */
-static void
-set_header (RsPdfWriter *w)
+void
+rs_pdf_writer_set_header (RsPdfWriter *w)
 {
   g_autofree char *company = rs_settings_get (w->database, RS_SETTING_COMPANY_NAME, "");
   g_autofree char *address = rs_settings_get (w->database, RS_SETTING_COMPANY_ADDRESS, "");
@@ -77,7 +77,7 @@ build (RsSession *session, RsPrintKind kind, const char *number, int paper, GPtr
   w.doc = doc;
   w.store = store;
   w.warnings = warnings;
-  set_header (&w);
+  rs_pdf_writer_set_header (&w);
   ok = writers[kind] (&w, number, error);
   g_clear_pointer (&w.user_names, g_hash_table_unref);
   return ok ? g_steal_pointer (&doc) : NULL;

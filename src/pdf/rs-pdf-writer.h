@@ -49,6 +49,9 @@ void        rs_pdf_slip_add_lines       (RsPdfWriter *w, RsSlip *slip);
 
 /* ---- helpers ---- */
 
+/* The header from the settings: company, address and phone, logo, font. */
+void        rs_pdf_writer_set_header    (RsPdfWriter *w);
+
 /* The person behind a login name: the full name when there is one. */
 const char *rs_pdf_writer_user_name     (RsPdfWriter *w, const char *login);
 /* "2026-11-26 09:12" local time; "" for 0. */
