@@ -32,6 +32,7 @@
 #include "rs-return-cost.h"
 #include "rs-returns.h"
 #include "rs-role.h"
+#include "rs-search.h"
 #include "rs-session.h"
 #include "rs-settings.h"
 #include "rs-settlement.h"
