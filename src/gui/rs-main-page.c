@@ -1,6 +1,7 @@
 /* rs-main-page.c */
 #include "rs-main-page.h"
 #include "rs-gui-util.h"
+#include "rs-search-popover.h"
 #include "rs-section.h"
 
 /* How long a notice stays when nobody dismisses it. */
@@ -19,6 +20,7 @@ struct _RsMainPage
   AdwAvatar *avatar;
   GtkLabel *user_label;
   GtkLabel *roles_label;
+  GtkMenuButton *search_button;
   GtkListBox *sidebar_list;
   GtkWidget *content;
   GtkStack *header_stack;
@@ -159,6 +161,7 @@ rs_main_page_set_session (RsMainPage *self, RsSession *session)
   if (!g_set_object (&self->session, session))
     return;
   build_sections (self);
+  gtk_menu_button_set_popover (self->search_button, session != NULL ? rs_search_popover_new (session) : NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
   if (session == NULL)
     return;
@@ -265,6 +268,17 @@ open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     rs_main_page_notify (self, error->message);
 }
 
+/* Ctrl+F: the search in the sidebar's header, brought back into view when the window is narrow. */
+static void
+search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RsMainPage *self = RS_MAIN_PAGE (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_menu_button_popup (self->search_button);
+}
+
 static void
 notify_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -332,6 +346,7 @@ rs_main_page_class_init (RsMainPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "main.open", "s", open_action);
   gtk_widget_class_install_action (widget_class, "main.notify", "s", notify_action);
+  gtk_widget_class_install_action (widget_class, "main.search", NULL, search_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restockapp/Restock/rs-main-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RsMainPage, leaflet);
@@ -340,6 +355,7 @@ rs_main_page_class_init (RsMainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RsMainPage, avatar);
   gtk_widget_class_bind_template_child (widget_class, RsMainPage, user_label);
   gtk_widget_class_bind_template_child (widget_class, RsMainPage, roles_label);
+  gtk_widget_class_bind_template_child (widget_class, RsMainPage, search_button);
   gtk_widget_class_bind_template_child (widget_class, RsMainPage, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, RsMainPage, content);
   gtk_widget_class_bind_template_child (widget_class, RsMainPage, header_stack);
@@ -354,6 +370,15 @@ rs_main_page_class_init (RsMainPageClass *klass)
 static void
 rs_main_page_init (RsMainPage *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   rs_gui_stack_hide_other_pages (self->content_stack);
+  /* Managed: Ctrl+F works wherever the focus is in the window, and a section's own Ctrl+F
+   * (a list's search field) still comes first. */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("main.search")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
