@@ -444,6 +444,8 @@ build_item (InspLine *line, JsonObject *json, GtkWidget *group)
         item->row = adw_action_row_new ();
         item->pass = toggle (_("Pass"), pass_name, NULL);
         item->fail = toggle (_("Fail"), fail_name, item->pass);
+        gtk_widget_add_css_class (item->pass, "rs-pass");
+        gtk_widget_add_css_class (item->fail, "rs-fail");
         /* TRANSLATORS: "not applicable", a short toggle label */
         item->na = toggle (_("N/A"), na_name, item->pass);
         gtk_widget_add_css_class (box, "linked");
@@ -542,7 +544,7 @@ build_line (RsInspectionSection *self, RsReturnLine *rl)
   g_autofree char *quantity = NULL;
   g_autofree char *strip_title = NULL;
   JsonArray *items;
-  GtkWidget *verdict_group, *row, *sw, *button_box;
+  GtkWidget *photos_group, *verdict_group, *row, *sw, *button_box;
 
   line->self = self;
   line->sku = g_strdup (rs_return_line_get_sku (rl));
@@ -574,7 +576,9 @@ build_line (RsInspectionSection *self, RsReturnLine *rl)
   for (guint i = 0; i < json_array_get_length (items); i++)
     g_ptr_array_add (line->items, build_item (line, json_array_get_object_element (items, i), line->group));
 
-  /* Photos of the whole line, the remark, the verdict and Complete. */
+  /* Photos of the whole line; then the remark, the verdict and Complete. */
+  photos_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (photos_group), _("Photos of the Goods"));
   verdict_group = adw_preferences_group_new ();
   line->strip = rs_photo_strip_new ();
   rs_photo_strip_set_session (RS_PHOTO_STRIP (line->strip), self->session);
@@ -583,8 +587,8 @@ build_line (RsInspectionSection *self, RsReturnLine *rl)
   strip_title = g_strdup_printf (_("Photos of Line %u"), line->number);
   rs_photo_strip_set_title (RS_PHOTO_STRIP (line->strip), strip_title);
   g_signal_connect (line->strip, "changed", G_CALLBACK (strip_changed), line);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (verdict_group), line->strip);
-  gtk_widget_set_margin_bottom (line->strip, 12);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (photos_group), line->strip);
+  gtk_box_append (GTK_BOX (self->page_box), photos_group);
 
   line->remark = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line->remark), _("Remark"));

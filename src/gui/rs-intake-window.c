@@ -449,11 +449,13 @@ static void
 set_line (Line *line, const char *sku, gint64 quantity, int decimals, gint64 price)
 {
   g_autofree char *q = rs_quantity_format (quantity, decimals);
-  g_autofree char *p = price >= 0 ? rs_money_to_decimal (price) : g_strdup ("");
+  g_autofree char *p = price >= 0 ? rs_money_to_decimal (price) : NULL;
 
   gtk_editable_set_text (GTK_EDITABLE (line->product), sku);
   gtk_editable_set_text (GTK_EDITABLE (line->quantity), q);
-  gtk_editable_set_text (GTK_EDITABLE (line->price), p);
+  /* No price of its own: the product's, filled in when the product was found. */
+  if (p != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (line->price), p);
 }
 
 static void
@@ -1029,7 +1031,7 @@ build (RsIntakeWindow *self)
   cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_close), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->submit_button = gtk_button_new_with_mnemonic (_("_Submit"));
+  self->submit_button = gtk_button_new_with_label (_("Submit"));
   gtk_widget_set_tooltip_text (self->submit_button, _("Save and submit for approval"));
   gtk_widget_add_css_class (self->submit_button, "suggested-action");
   g_signal_connect_swapped (self->submit_button, "clicked", G_CALLBACK (submit_clicked), self);
@@ -1178,18 +1180,8 @@ build (RsIntakeWindow *self)
   frame = gtk_frame_new (NULL);
   gtk_widget_add_css_class (frame, "view");
   gtk_frame_set_child (GTK_FRAME (frame), scrolled_text);
-  {
-    GtkWidget *dbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-    GtkWidget *label = gtk_label_new_with_mnemonic (_("_Description"));
-
-    gtk_label_set_xalign (GTK_LABEL (label), 0);
-    gtk_widget_add_css_class (label, "heading");
-    gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->description);
-    gtk_widget_set_margin_top (dbox, 12);
-    gtk_box_append (GTK_BOX (dbox), label);
-    gtk_box_append (GTK_BOX (dbox), frame);
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), dbox);
-  }
+  g = group (page, _("Description"), NULL);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), frame);
 
   /* Lines */
   g = group (page, _("Lines"), _("Type or scan the product, then the quantity that comes back."));

@@ -220,6 +220,7 @@ add_item (RsPhotoStrip *self, RsPhoto *photo)
   button = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (button), frame);
   gtk_widget_add_css_class (button, "rs-photo-thumb");
+  gtk_widget_set_overflow (button, GTK_OVERFLOW_HIDDEN);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, rs_photo_get_name (photo));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, open_name, -1);
@@ -250,7 +251,7 @@ add_item (RsPhotoStrip *self, RsPhoto *photo)
 
   set_busy (self, TRUE);
   update_state (self);
-  rs_photo_load_async (photo, THUMB_SIZE * 2, item->cancellable, thumbnail_loaded, item);
+  rs_photo_load_async (photo, THUMB_SIZE, item->cancellable, thumbnail_loaded, item);
 }
 
 /* ---- adding ------------------------------------------------------------------------ */
@@ -701,6 +702,8 @@ rs_photo_strip_init (RsPhotoStrip *self)
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->flow_box), 6);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->flow_box), 6);
   gtk_widget_set_valign (self->flow_box, GTK_ALIGN_START);
+  gtk_widget_set_halign (self->flow_box, GTK_ALIGN_START);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->flow_box), 1);
   gtk_box_append (GTK_BOX (self->box), self->flow_box);
 
   self->empty_label = gtk_label_new (NULL);
