@@ -1,6 +1,7 @@
 /* rs-checklist-editor.c */
 #include "rs-checklist-editor.h"
 #include "rs-form.h"
+#include "rs-master-kind.h"
 
 /* The kinds in the order the combo shows them. */
 static const RsInspectionItemKind kinds[] = {
@@ -292,12 +293,7 @@ rs_checklist_editor_new (RsSession *session, RsCategory *category)
   g_object_set_data_full (G_OBJECT (self->group), "rs-checklist", self, (GDestroyNotify) checklist_free);
   adw_preferences_group_set_title (self->group, _("Inspection Checklist"));
 
-  self->message = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->message, TRUE);
-  gtk_label_set_xalign (self->message, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->message), "form-hint");
-  gtk_widget_add_css_class (GTK_WIDGET (self->message), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->message), FALSE);
+  self->message = rs_master_message_new ();
 
   template = find_template (self, &own, &error);
   if (template == NULL && error != NULL)
@@ -321,9 +317,7 @@ rs_checklist_editor_new (RsSession *session, RsCategory *category)
 
   if (!self->allowed)
     {
-      g_autofree char *roles = rs_roles_to_display (rs_action_get_roles (RS_ACTION_SETTINGS_EDIT));
-      /* TRANSLATORS: %s lists roles, like "Administrator" */
-      g_autofree char *why = g_strdup_printf (_("Needs the role %s"), roles);
+      g_autofree char *why = rs_master_needs_role (RS_ACTION_SETTINGS_EDIT);
 
       gtk_widget_set_tooltip_text (add, why);
       gtk_widget_set_tooltip_text (save, why);

@@ -22,8 +22,11 @@ text_bind (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
 {
   RsColumnTextFunc text = g_object_get_data (G_OBJECT (factory), "rs-column-text");
   g_autofree char *value = text (gtk_list_item_get_item (list_item));
+  GtkWidget *label = gtk_list_item_get_child (list_item);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), value != NULL ? value : "");
+  /* An empty label would reach screen readers as "GtkLabel". */
+  gtk_label_set_text (GTK_LABEL (label), value != NULL ? value : "");
+  gtk_widget_set_visible (label, value != NULL && *value != '\0');
 }
 
 GtkColumnViewColumn *
@@ -97,4 +100,14 @@ rs_column_format_time (gint64 when_us)
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (when_us / G_USEC_PER_SEC);
 
   return time != NULL ? g_date_time_format (time, "%Y-%m-%d %H:%M") : NULL;
+}
+
+void
+rs_column_name_drop_down (GtkDropDown *drop_down, const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }

@@ -32,6 +32,10 @@ void                 rs_column_set_sort_key (GtkColumnViewColumn *column,
 gboolean             rs_column_view_get_sort (GtkColumnView *view,
                                               int           *key,
                                               gboolean      *descending);
+/* GTK 4.8 gives a drop-down's accessible name to the drop-down, not to the button inside
+ * that screen readers land on: name the button too. */
+void                 rs_column_name_drop_down  (GtkDropDown *drop_down,
+                                                const char  *name);
 /* A quantity in thousandths with the product's decimals; signed adds "+" before gains. */
 char                *rs_column_format_quantity (gint64   milli,
                                                 int      decimals,

@@ -379,12 +379,7 @@ build (RsMasterEditor *self)
       adw_preferences_group_add (group, row);
       g_ptr_array_add (self->hints, add_hint_row (group));
     }
-  self->message = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->message, TRUE);
-  gtk_label_set_xalign (self->message, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->message), "form-hint");
-  gtk_widget_add_css_class (GTK_WIDGET (self->message), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->message), FALSE);
+  self->message = rs_master_message_new ();
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->message), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problem"), -1);
   adw_preferences_group_set_header_suffix (group, NULL);
   {
@@ -439,7 +434,7 @@ rs_master_editor_new (GtkWindow *parent, RsSession *session, const RsMasterKind 
                                        "transient-for", parent,
                                        "modal", TRUE,
                                        "default-width", 560,
-                                       "default-height", 640,
+                                       "default-height", 680,
                                        NULL);
 
   self->session = g_object_ref (session);

@@ -76,6 +76,11 @@ GListModel *rs_master_filter (GListModel *items,
                               gboolean     include_inactive,
                               gboolean   (*get_active) (gpointer item));
 
+/* A hidden message label in the form's error style (rs_form_set_message shows it). */
+GtkLabel *rs_master_message_new (void);
+/* "Needs the role …": why a control is insensitive for the session. */
+char     *rs_master_needs_role  (RsAction action);
+
 /* Checks one value as core will (its limits and characters, money); NULL when right,
  * else the message to show next to the field. */
 char *rs_master_field_check (const RsMasterField *field,

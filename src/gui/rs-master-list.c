@@ -81,6 +81,28 @@ rs_master_filter (GListModel *items, char *(*text) (gpointer item), const char *
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
 
+GtkLabel *
+rs_master_message_new (void)
+{
+  GtkLabel *label = GTK_LABEL (gtk_label_new (NULL));
+
+  gtk_label_set_wrap (label, TRUE);
+  gtk_label_set_xalign (label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (label), "form-hint");
+  gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
+  return label;
+}
+
+char *
+rs_master_needs_role (RsAction action)
+{
+  g_autofree char *roles = rs_roles_to_display (rs_action_get_roles (action));
+
+  /* TRANSLATORS: %s lists roles, like "Administrator, Warehouse keeper" */
+  return g_strdup_printf (_("Needs the role %s"), roles);
+}
+
 /* ---- the list ----------------------------------------------------------------- */
 
 static void
@@ -186,7 +208,7 @@ build (RsMasterList *self)
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (rs_master_list_reload), self);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search_entry));
 
-  self->inactive_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Show _Inactive")));
+  self->inactive_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_("Show Inactive")));
   g_signal_connect_swapped (self->inactive_check, "toggled", G_CALLBACK (rs_master_list_reload), self);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->inactive_check));
 
@@ -194,9 +216,7 @@ build (RsMasterList *self)
   gtk_widget_set_margin_start (new_button, 6);
   if (!rs_permission_allows (self->session, self->kind->edit_action))
     {
-      g_autofree char *roles = rs_roles_to_display (rs_action_get_roles (self->kind->edit_action));
-      /* TRANSLATORS: %s lists roles, like "Administrator, Warehouse keeper" */
-      g_autofree char *why = g_strdup_printf (_("Needs the role %s"), roles);
+      g_autofree char *why = rs_master_needs_role (self->kind->edit_action);
 
       gtk_widget_set_sensitive (new_button, FALSE);
       gtk_widget_set_tooltip_text (new_button, why);

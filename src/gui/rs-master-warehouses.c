@@ -230,12 +230,7 @@ extra (RsSession *session, gpointer item)
   gtk_widget_set_halign (button, GTK_ALIGN_END);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_location), self);
 
-  self->message = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->message, TRUE);
-  gtk_label_set_xalign (self->message, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->message), "form-hint");
-  gtk_widget_add_css_class (GTK_WIDGET (self->message), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->message), FALSE);
+  self->message = rs_master_message_new ();
 
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->group));
   gtk_box_append (GTK_BOX (box), add_group);

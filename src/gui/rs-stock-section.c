@@ -349,6 +349,7 @@ show_history (RsStockSection *self, const char *sku, GError **error)
                                              "%u movements in all warehouses, oldest first", n), n);
   gtk_label_set_text (self->history_title, title);
   gtk_label_set_text (self->history_subtitle, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_subtitle), TRUE);
 
   selection = gtk_no_selection_new (g_object_ref (model));
   gtk_column_view_set_model (self->history_view, GTK_SELECTION_MODEL (selection));
@@ -539,6 +540,7 @@ rs_stock_section_init (RsStockSection *self)
   g_signal_connect (gtk_scrolled_window_get_vadjustment (self->history_scroller), "changed",
                     G_CALLBACK (history_adjustment_changed), self);
   build_columns (self);
+  rs_column_name_drop_down (self->warehouse_dropdown, _("Warehouse"));
   rs_gui_stack_hide_other_pages (self->list_stack);
   rs_gui_stack_hide_other_pages (self->history_stack);
 }
