@@ -294,6 +294,51 @@ test_close_asks (Fixture *f, gconstpointer data)
 }
 
 static void
+test_edit_draft_and_submit (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsReturn) draft = NULL;
+  g_autoptr(RsReturn) ret = NULL;
+  g_autoptr(RsReturnLine) line = NULL;
+  RsReturnLineFields lines[] = { { "P-1", 2000, 8800, "SN-7" }, { "P-2", 1500, -1, NULL } };
+  RsReturnFields fields = { .customer = "C001", .reason = "damaged", .order_ref = "SO-9", .sale_date = "2026-11-01",
+                            .description = "纸箱破损", .lines = lines, .n_lines = 2 };
+
+  draft = rs_returns_create (f->sales, &fields, &error);
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_assert_null (f->window);
+  f->window = RS_INTAKE_WINDOW (rs_intake_window_new (NULL, f->sales, rs_return_get_number (draft)));
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  g_signal_connect (f->window, "saved", G_CALLBACK (on_saved), f);
+
+  /* The draft as it was saved; nothing changed yet. */
+  g_assert_cmpstr (rs_intake_window_get_number (f->window), ==, rs_return_get_number (draft));
+  g_assert_false (rs_intake_window_get_dirty (f->window));
+  g_assert_cmpstr (rs_gui_test_get_text (part (f, "order-ref")), ==, "SO-9");
+  g_assert_cmpstr (rs_gui_test_get_text (part (f, "line1-product")), ==, "P-1");
+  g_assert_cmpstr (rs_gui_test_get_text (part (f, "line1-quantity")), ==, "2");
+  g_assert_cmpstr (rs_gui_test_get_text (part (f, "line1-price")), ==, "88.00");
+  g_assert_cmpstr (rs_gui_test_get_text (part (f, "line1-serial")), ==, "SN-7");
+  g_assert_cmpstr (rs_gui_test_get_text (part (f, "line2-product")), ==, "P-2");
+  g_assert_cmpstr (rs_gui_test_get_text (part (f, "line2-quantity")), ==, "1.5");
+  g_assert_true (can_save (f));
+
+  rs_gui_test_set_text (part (f, "line1-quantity"), "3");
+  g_assert_true (rs_intake_window_get_dirty (f->window));
+  g_signal_emit_by_name (part (f, "submit"), "clicked");
+  g_assert_null (f->window);
+  ret = rs_returns_lookup (f->admin, rs_return_get_number (draft), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rs_return_get_state (ret), !=, RS_RETURN_DRAFT);
+  g_assert_cmpstr (rs_return_get_reason_code (ret), ==, "damaged");
+  g_assert_cmpstr (rs_return_get_sale_date (ret), ==, "2026-11-01");
+  line = g_list_model_get_item (rs_return_get_lines (ret), 0);
+  g_assert_cmpint (rs_return_line_get_quantity (line), ==, 3000);
+  g_assert_cmpint (rs_return_line_get_unit_price (line), ==, 8800);
+}
+
+static void
 test_clean_closes (Fixture *f, gconstpointer data)
 {
   gtk_window_close (GTK_WINDOW (f->window));
@@ -313,5 +358,6 @@ main (int argc, char **argv)
   ADD ("/intake/valid-saves", test_valid_saves);
   ADD ("/intake/close-asks", test_close_asks);
   ADD ("/intake/clean-closes", test_clean_closes);
+  ADD ("/intake/edit-draft-and-submit", test_edit_draft_and_submit);
   return g_test_run ();
 }
