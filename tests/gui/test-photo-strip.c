@@ -3,6 +3,7 @@
 #include <glib/gstdio.h>
 #include "rs-gui-test.h"
 #include "rs-photo-strip.h"
+#include "rs-photo-viewer.h"
 
 static char *
 write_png (const char *dir, const char *name, int width, int height)
@@ -84,11 +85,60 @@ test_not_editable_paste (void)
   g_object_unref (strip);
 }
 
+static RsPhotoViewer *
+find_viewer (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (RS_IS_PHOTO_VIEWER (window))
+        return RS_PHOTO_VIEWER (window);
+    }
+  return NULL;
+}
+
+static void
+test_viewer (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rs-photo-XXXXXX", NULL);
+  g_autofree char *a = write_png (dir, "a.png", 64, 48);
+  g_autofree char *b = write_png (dir, "b.png", 2000, 1500);
+  GtkWidget *window = gtk_window_new ();
+  RsPhotoStrip *strip = RS_PHOTO_STRIP (rs_photo_strip_new ());
+  RsPhotoViewer *viewer;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (strip));
+  rs_photo_strip_set_editable (strip, TRUE);
+  add_path (strip, a);
+  add_path (strip, b);
+  rs_photo_strip_show_photo (strip, 1);
+  viewer = find_viewer ();
+  g_assert_nonnull (viewer);
+  g_object_add_weak_pointer (G_OBJECT (viewer), (gpointer *) &viewer);
+  g_assert_cmpuint (rs_photo_viewer_get_index (viewer), ==, 1);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (viewer)), ==, "b.png");
+  /* Past the last photo: it stays on the last. */
+  rs_photo_viewer_set_index (viewer, 2);
+  g_assert_cmpuint (rs_photo_viewer_get_index (viewer), ==, 1);
+  rs_photo_viewer_set_index (viewer, 0);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (viewer)), ==, "a.png");
+  gtk_window_destroy (GTK_WINDOW (viewer));
+  g_assert_null (viewer);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_remove (a);
+  g_remove (b);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   rs_gui_test_init (&argc, &argv);
   g_test_add_func ("/photo-strip/refuses-non-picture", test_refuses_non_picture);
   g_test_add_func ("/photo-strip/not-editable", test_not_editable_paste);
+  g_test_add_func ("/photo-strip/viewer", test_viewer);
   return g_test_run ();
 }
