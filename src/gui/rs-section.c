@@ -1,6 +1,7 @@
 /* rs-section.c */
 #include "rs-section.h"
 #include "rs-dashboard-section.h"
+#include "rs-returns-section.h"
 #include "rs-inspection-section.h"
 #include "rs-reports-section.h"
 #include "rs-master-section.h"
@@ -55,6 +56,7 @@ rs_section_get_header_widget (RsSection *self)
 /* A section appears here once it is built; none is a placeholder. */
 static const RsSectionInfo sections[] = {
   { "dashboard", N_("Dashboard"), "view-grid-symbolic", RS_ACTION_VIEW, rs_dashboard_section_get_type },
+  { "returns", N_("Returns"), "mail-reply-sender-symbolic", RS_ACTION_VIEW, rs_returns_section_get_type },
   { "inspection", N_("Inspection"), "emblem-ok-symbolic", RS_ACTION_RETURN_INSPECT, rs_inspection_section_get_type },
   { "stock", N_("Stock"), "package-x-generic-symbolic", RS_ACTION_VIEW, rs_stock_section_get_type },
   { "reports", N_("Reports"), "x-office-spreadsheet-symbolic", RS_ACTION_REPORT_VIEW, rs_reports_section_get_type },
