@@ -109,6 +109,27 @@ field_changed (GtkEditable *editable, RsMasterEditor *self)
   rs_form_set_message (self->message, NULL);
 }
 
+/* Enter goes on to the next field (a barcode scanner ends with Enter); on the last, it saves. */
+static void
+field_activated (GtkWidget *row, RsMasterEditor *self)
+{
+  guint i;
+
+  if (!g_ptr_array_find (self->fields, row, &i))
+    return;
+  for (guint next = i + 1; next < self->fields->len; next++)
+    {
+      GtkWidget *field = g_ptr_array_index (self->fields, next);
+
+      if (gtk_widget_get_sensitive (field))
+        {
+          gtk_widget_grab_focus (field);
+          return;
+        }
+    }
+  rs_master_editor_save (self);
+}
+
 /* Where core's refusal belongs: the field its message names, a duplicate under the key. */
 static int
 field_for_error (RsMasterEditor *self, const GError *error)
@@ -324,7 +345,7 @@ make_field_row (RsMasterEditor *self, const RsMasterField *field, const char *va
       if (value != NULL)
         gtk_editable_set_text (GTK_EDITABLE (row), value);
       g_signal_connect (row, "changed", G_CALLBACK (field_changed), self);
-      g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (rs_master_editor_save), self);
+      g_signal_connect (row, "entry-activated", G_CALLBACK (field_activated), self);
     }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->title));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);

@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-enum { SKU, NAME, SPEC, UNIT };   /* the product editor's first fields */
+enum { SKU, NAME, SPEC, UNIT, DECIMALS, BARCODE, CATEGORY };   /* the product editor's fields */
 
 typedef struct {
   RsDatabase *db;
@@ -209,6 +209,11 @@ test_field_refused_as_typed (Fixture *f, gconstpointer data)
   type (editor, NAME, "台灯");
   type (editor, UNIT, "个");
   g_assert_null (hint (editor, NAME));
+
+  /* Enter (a scanner's too) goes on to the next field; it does not save. */
+  g_signal_emit_by_name (rs_master_editor_get_field (editor, BARCODE), "entry-activated");
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (editor)),
+                                         rs_master_editor_get_field (editor, CATEGORY)));
 
   g_assert_false (rs_master_editor_save (editor));
   g_assert_nonnull (hint (editor, SKU));
