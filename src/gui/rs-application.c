@@ -1,6 +1,7 @@
 /* rs-application.c */
 #include "rs-application.h"
 #include "rs-core.h"
+#include "rs-preferences-window.h"
 #include "rs-window.h"
 
 struct _RsApplication
@@ -87,6 +88,15 @@ about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 }
 
 static void
+preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  RsApplication *self = user_data;
+  GtkWidget *window = rs_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                                 self->settings);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 logout_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   RsWindow *window = active_window (user_data);
@@ -98,6 +108,7 @@ logout_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
+  { "preferences", preferences_activated },
   { "logout", logout_activated },
 };
 
@@ -138,6 +149,7 @@ rs_application_startup (GApplication *app)
 {
   RsApplication *self = RS_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (rs_application_parent_class)->startup (app);
 
@@ -148,9 +160,12 @@ rs_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 
   self->settings = load_settings ();
+  if (self->settings != NULL)
+    rs_preferences_follow_color_scheme (self->settings);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   g_signal_connect_swapped (self, "notify::active-window", G_CALLBACK (update_logout), self);
   update_logout (self);
 }

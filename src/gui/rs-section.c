@@ -1,6 +1,7 @@
 /* rs-section.c */
 #include "rs-section.h"
 #include "rs-dashboard-section.h"
+#include "rs-admin-section.h"
 #include "rs-returns-section.h"
 #include "rs-inspection-section.h"
 #include "rs-reports-section.h"
@@ -61,6 +62,7 @@ static const RsSectionInfo sections[] = {
   { "stock", N_("Stock"), "package-x-generic-symbolic", RS_ACTION_VIEW, rs_stock_section_get_type },
   { "reports", N_("Reports"), "x-office-spreadsheet-symbolic", RS_ACTION_REPORT_VIEW, rs_reports_section_get_type },
   { "master", N_("Master Data"), "x-office-address-book-symbolic", RS_ACTION_VIEW, rs_master_section_get_type },
+  { "admin", N_("Users & Settings"), "emblem-system-symbolic", RS_ACTION_USER_MANAGE, rs_admin_section_get_type },
 };
 
 const RsSectionInfo *
