@@ -31,34 +31,46 @@ typedef struct
   const char *after;         /* may be NULL */
 } AuditRow;
 
+/* Called for every change: no allocation but the checksum's. */
 static void
 hash_field (GChecksum *checksum, const char *value)
 {
-  g_autofree char *length = NULL;
+  char length[24];
+  gsize n;
 
   if (value == NULL)
     {
       g_checksum_update (checksum, (const guchar *) "~;", 2);
       return;
     }
-  length = g_strdup_printf ("%zu:", strlen (value));
+  n = strlen (value);
+  g_snprintf (length, sizeof length, "%" G_GSIZE_FORMAT ":", n);
   g_checksum_update (checksum, (const guchar *) length, -1);
-  g_checksum_update (checksum, (const guchar *) value, (gssize) strlen (value));
+  g_checksum_update (checksum, (const guchar *) value, (gssize) n);
   g_checksum_update (checksum, (const guchar *) ";", 1);
+}
+
+static void
+hash_int (GChecksum *checksum, gint64 value)
+{
+  char text[24];
+
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
+  hash_field (checksum, text);
 }
 
 static char *
 hash_row (const char *previous, const AuditRow *row)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, row->id);
-  g_autofree char *at = g_strdup_printf ("%" G_GINT64_FORMAT, row->at);
-  g_autofree char *user_id = row->user_id != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, row->user_id) : NULL;
 
   hash_field (checksum, previous);
-  hash_field (checksum, id);
-  hash_field (checksum, at);
-  hash_field (checksum, user_id);
+  hash_int (checksum, row->id);
+  hash_int (checksum, row->at);
+  if (row->user_id != 0)
+    hash_int (checksum, row->user_id);
+  else
+    hash_field (checksum, NULL);
   hash_field (checksum, row->user_name);
   hash_field (checksum, row->action);
   hash_field (checksum, row->object_type);
@@ -87,10 +99,16 @@ rs_audit_record_as (RsDatabase *db, gint64 user_id, const char *user_name, const
 
   g_return_val_if_fail (action != NULL && object_type != NULL, FALSE);
 
-  /* A savepoint inside the caller's transaction: the row lands with the change. */
-  tx = rs_transaction_begin (db, error);
-  if (tx == NULL)
-    return FALSE;
+  /* Reading the last row and appending the next must be one transaction. Inside the
+   * caller's (BEGIN IMMEDIATE: the write lock is held) they already are, and a failed
+   * INSERT leaves nothing to undo, so only a call outside any opens its own: a savepoint
+   * per row was a tenth of an import's time. */
+  if (sqlite3_get_autocommit (rs_database_get_handle (db)))
+    {
+      tx = rs_transaction_begin (db, error);
+      if (tx == NULL)
+        return FALSE;
+    }
 
   stmt = rs_database_prepare (db, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1", error);
   if (stmt == NULL)
@@ -132,7 +150,7 @@ rs_audit_record_as (RsDatabase *db, gint64 user_id, const char *user_name, const
   if (!rs_statement_run (stmt, error))
     return FALSE;
   g_clear_pointer (&stmt, rs_statement_release);
-  return rs_transaction_commit (tx, error);
+  return tx == NULL || rs_transaction_commit (tx, error);
 }
 
 gboolean
