@@ -28,6 +28,7 @@ struct _RsIntakeWindow
   gboolean dirty;
   gboolean loading;          /* filling the form: no "changed" */
   gboolean valid;
+  gboolean busy;             /* a save runs in its thread */
 
   RsPartner *customer;       /* chosen */
   GtkStringList *slip_numbers;
@@ -38,6 +39,7 @@ struct _RsIntakeWindow
   GHashTable *parts;         /* name → widget (borrowed) */
 
   GtkWidget *title;
+  GtkWidget *page;
   GtkWidget *save_button;
   GtkWidget *submit_button;
   GtkWidget *message_revealer;
@@ -65,6 +67,11 @@ struct _RsIntakeWindow
 };
 
 G_DEFINE_FINAL_TYPE (RsIntakeWindow, rs_intake_window, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+};
 
 enum {
   SAVED,
@@ -256,8 +263,8 @@ validate (RsIntakeWindow *self)
     }
 
   self->valid = valid;
-  gtk_widget_set_sensitive (self->save_button, valid);
-  gtk_widget_set_sensitive (self->submit_button, valid);
+  gtk_widget_set_sensitive (self->save_button, valid && !self->busy);
+  gtk_widget_set_sensitive (self->submit_button, valid && !self->busy);
 }
 
 /* ---- customer: search as you type, or a new one ---------------------------------------- */
@@ -770,65 +777,116 @@ set_number (RsIntakeWindow *self, const char *number)
   gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("New Return"));
 }
 
-gboolean
-rs_intake_window_save (RsIntakeWindow *self, gboolean submit)
+/* What one save hands to its thread: the form's values copied, and a connection of its own. */
+typedef struct
 {
-  g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (RsReturnLineFields));
-  g_autoptr(GError) error = NULL;
+  RsSession *session;
+  char      *number;        /* NULL: a new return */
+  gboolean   submit;
+  GPtrArray *strings;       /* keeps what fields and lines point to */
+  GArray    *lines;         /* RsReturnLineFields */
+  GStrv      photos;
+  RsReturnFields fields;
+} SaveJob;
+
+typedef struct
+{
+  char   *number;
+  GError *submit_error;     /* saved, but submitting was refused */
+} SaveResult;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_clear_object (&job->session);
+  g_free (job->number);
+  g_ptr_array_unref (job->strings);
+  g_array_unref (job->lines);
+  g_strfreev (job->photos);
+  g_free (job);
+}
+
+static void
+save_result_free (SaveResult *result)
+{
+  g_free (result->number);
+  g_clear_error (&result->submit_error);
+  g_free (result);
+}
+
+static const char *
+keep (SaveJob *job, const char *text)
+{
+  char *copy;
+
+  if (text == NULL)
+    return NULL;
+  copy = g_strdup (text);
+  g_ptr_array_add (job->strings, copy);
+  return copy;
+}
+
+static void
+save_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  SaveJob *job = data;
   g_autoptr(RsReturn) ret = NULL;
-  g_auto(GStrv) photos = NULL;
-  g_autofree char *description = NULL;
-  g_autofree char *customer = NULL;
-  RsReason *reason = NULL;
-  RsReturnFields fields = { 0 };
-  guint selected;
+  GError *error = NULL;
+  SaveResult *result;
 
-  g_return_val_if_fail (RS_IS_INTAKE_WINDOW (self), FALSE);
-  validate (self);
-  if (!self->valid)
-    return FALSE;
-
-  for (guint i = 0; i < self->lines->len; i++)
-    {
-      Line *line = g_ptr_array_index (self->lines, i);
-      RsReturnLineFields field = { 0 };
-      const char *serial = gtk_editable_get_text (GTK_EDITABLE (line->serial));
-
-      check_line (self, line, &field.quantity, &field.unit_price);
-      field.sku = rs_product_get_sku (line->found);
-      field.serial = *serial != '\0' ? serial : NULL;
-      g_array_append_val (lines, field);
-    }
-  selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->reason_row));
-  if (selected != GTK_INVALID_LIST_POSITION)
-    reason = g_list_model_get_item (self->reasons, selected);
-  description = description_text (self);
-  photos = rs_photo_strip_get_pending_files (RS_PHOTO_STRIP (self->photos));
-  customer = g_strdup (rs_partner_get_code (self->customer));
-
-  fields.customer = customer;
-  fields.reason = reason != NULL ? rs_reason_get_code (reason) : NULL;
-  fields.sale_slip = selected_slip (self);
-  fields.order_ref = gtk_editable_get_text (GTK_EDITABLE (self->order_row));
-  fields.sale_date = fields.sale_slip != NULL ? NULL : self->sale_date;
-  fields.description = description;
-  fields.lines = (const RsReturnLineFields *) lines->data;
-  fields.n_lines = lines->len;
-  fields.attachments = (const char * const *) photos;
-
-  if (self->number == NULL)
-    ret = rs_returns_create (self->session, &fields, &error);
+  job->fields.lines = (const RsReturnLineFields *) job->lines->data;
+  job->fields.n_lines = job->lines->len;
+  job->fields.attachments = (const char * const *) job->photos;
+  if (job->number == NULL)
+    ret = rs_returns_create (job->session, &job->fields, &error);
   else
-    ret = rs_returns_update (self->session, self->number, &fields, &error);
-  g_clear_object (&reason);
+    ret = rs_returns_update (job->session, job->number, &job->fields, &error);
   if (ret == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  result = g_new0 (SaveResult, 1);
+  result->number = g_strdup (rs_return_get_number (ret));
+  if (job->submit)
+    {
+      g_autoptr(RsReturn) submitted = rs_returns_submit (job->session, result->number, NULL, &result->submit_error);
+    }
+  g_task_return_pointer (task, result, (GDestroyNotify) save_result_free);
+}
+
+static void
+set_busy (RsIntakeWindow *self, gboolean busy)
+{
+  GtkWidget *content = adw_window_get_content (ADW_WINDOW (self));
+  GtkRoot *root = GTK_ROOT (self);
+
+  /* A focused field turned insensitive never hears it lost the focus: take it first. */
+  if (busy && gtk_root_get_focus (root) != NULL)
+    gtk_root_set_focus (root, NULL);
+  self->busy = busy;
+  gtk_widget_set_sensitive (self->page, !busy);
+  gtk_widget_set_sensitive (self->save_button, !busy && self->valid);
+  gtk_widget_set_sensitive (self->submit_button, !busy && self->valid);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (content), GTK_ACCESSIBLE_STATE_BUSY, busy, -1);
+  g_object_notify (G_OBJECT (self), "busy");
+}
+
+static void
+save_done (GObject *source, GAsyncResult *res, gpointer data)
+{
+  g_autoptr(RsIntakeWindow) self = RS_INTAKE_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  SaveResult *result = g_task_propagate_pointer (G_TASK (res), &error);
+
+  set_busy (self, FALSE);
+  if (result == NULL)
     {
       /* Nothing typed is lost: the form stays as it is, core says what to change. */
       show_message (self, error->message);
-      return FALSE;
+      return;
     }
-
-  set_number (self, rs_return_get_number (ret));
+  set_number (self, result->number);
   self->dirty = FALSE;
   show_message (self, NULL);
   /* The photos are stored now: show them as core keeps them. */
@@ -836,19 +894,72 @@ rs_intake_window_save (RsIntakeWindow *self, gboolean submit)
   rs_photo_strip_set_return (RS_PHOTO_STRIP (self->photos), self->number, NULL);
   self->loading = FALSE;
   g_signal_emit (self, signals[SAVED], 0, self->number);
-
-  if (submit)
+  if (result->submit_error != NULL)
     {
-      g_autoptr(RsReturn) submitted = rs_returns_submit (self->session, self->number, NULL, &error);
-      if (submitted == NULL)
-        {
-          g_autofree char *message = g_strdup_printf (_("Saved as a draft, but not submitted: %s"), error->message);
-          show_message (self, message);
-          return FALSE;
-        }
-      g_signal_emit (self, signals[SAVED], 0, self->number);
+      g_autofree char *message = g_strdup_printf (_("Saved as a draft, but not submitted: %s"),
+                                                  result->submit_error->message);
+      show_message (self, message);
     }
-  gtk_window_destroy (GTK_WINDOW (self));
+  else
+    gtk_window_destroy (GTK_WINDOW (self));
+  save_result_free (result);
+}
+
+gboolean
+rs_intake_window_save (RsIntakeWindow *self, gboolean submit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(RsReason) reason = NULL;
+  g_autofree char *description = NULL;
+  SaveJob *job;
+  guint selected;
+
+  g_return_val_if_fail (RS_IS_INTAKE_WINDOW (self), FALSE);
+  validate (self);
+  if (!self->valid || self->busy)
+    return FALSE;
+
+  job = g_new0 (SaveJob, 1);
+  job->strings = g_ptr_array_new_with_free_func (g_free);
+  job->lines = g_array_new (FALSE, TRUE, sizeof (RsReturnLineFields));
+  job->submit = submit;
+  job->number = g_strdup (self->number);
+  /* The thread works on a connection of its own (one connection, one thread). */
+  job->session = rs_session_reopen (self->session, &error);
+  if (job->session == NULL)
+    {
+      save_job_free (job);
+      show_message (self, error->message);
+      return FALSE;
+    }
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (self->lines, i);
+      RsReturnLineFields field = { 0 };
+      const char *serial = gtk_editable_get_text (GTK_EDITABLE (line->serial));
+      g_autofree char *unused = check_line (self, line, &field.quantity, &field.unit_price);
+
+      field.sku = keep (job, rs_product_get_sku (line->found));
+      field.serial = *serial != '\0' ? keep (job, serial) : NULL;
+      g_array_append_val (job->lines, field);
+    }
+  selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->reason_row));
+  if (selected != GTK_INVALID_LIST_POSITION)
+    reason = g_list_model_get_item (self->reasons, selected);
+  description = description_text (self);
+  job->photos = rs_photo_strip_get_pending_files (RS_PHOTO_STRIP (self->photos));
+  job->fields.customer = keep (job, rs_partner_get_code (self->customer));
+  job->fields.reason = reason != NULL ? keep (job, rs_reason_get_code (reason)) : NULL;
+  job->fields.sale_slip = keep (job, selected_slip (self));
+  job->fields.order_ref = keep (job, gtk_editable_get_text (GTK_EDITABLE (self->order_row)));
+  job->fields.sale_date = job->fields.sale_slip != NULL ? NULL : keep (job, self->sale_date);
+  job->fields.description = keep (job, description);
+
+  set_busy (self, TRUE);
+  task = g_task_new (g_object_ref (self), NULL, save_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (task, save_thread);
   return TRUE;
 }
 
@@ -907,6 +1018,8 @@ close_request (GtkWindow *window)
   RsIntakeWindow *self = RS_INTAKE_WINDOW (window);
   GtkWidget *dialog;
 
+  if (self->busy)
+    return TRUE;   /* the save finishes first */
   if (!self->dirty)
     return FALSE;
   dialog = adw_message_dialog_new (window, _("Discard Changes?"),
@@ -1056,6 +1169,7 @@ build (RsIntakeWindow *self)
   gtk_box_append (GTK_BOX (toolbar), self->message_revealer);
 
   page = adw_preferences_page_new ();
+  self->page = page;
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (toolbar), page);
   adw_window_set_content (ADW_WINDOW (self), toolbar);
@@ -1313,6 +1427,21 @@ rs_intake_window_finalize (GObject *object)
 }
 
 static void
+rs_intake_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  RsIntakeWindow *self = RS_INTAKE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rs_intake_window_class_init (RsIntakeWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1322,6 +1451,11 @@ rs_intake_window_class_init (RsIntakeWindowClass *klass)
   object_class->dispose = rs_intake_window_dispose;
   object_class->finalize = rs_intake_window_finalize;
   window_class->close_request = close_request;
+  object_class->get_property = rs_intake_window_get_property;
+
+  /* TRUE while a save runs in its thread. */
+  g_object_class_install_property (object_class, PROP_BUSY,
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   /* A save went through core: the return's number. */
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,

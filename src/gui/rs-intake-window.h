@@ -25,8 +25,9 @@ GtkWidget  *rs_intake_window_new        (GtkWindow      *parent,
 const char *rs_intake_window_get_number (RsIntakeWindow *self);
 /* TRUE when something was changed since the last save. */
 gboolean    rs_intake_window_get_dirty  (RsIntakeWindow *self);
-/* Saves (and submits when submit is TRUE) as the buttons do; FALSE with the window showing
- * core's refusal. */
+/* Saves (and submits when submit is TRUE) as the buttons do, in a thread on a connection of
+ * its own; "busy" is TRUE until it is done. Then the window closes, or shows core's refusal
+ * with nothing lost. FALSE when the form is not valid or a save is already running. */
 gboolean    rs_intake_window_save       (RsIntakeWindow *self,
                                          gboolean        submit);
 
