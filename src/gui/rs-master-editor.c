@@ -419,6 +419,17 @@ build (RsMasterEditor *self)
         }
       build_state_group (self);
     }
+  /* Nothing of a saved item can change (a warehouse, a category): no Save, only Close. */
+  if (self->item != NULL)
+    {
+      gboolean editable = FALSE;
+
+      for (guint i = 0; i < self->kind->n_fields; i++)
+        editable |= !self->kind->fields[i].fixed;
+      gtk_widget_set_visible (self->save_button, editable);
+      if (!editable)
+        gtk_button_set_label (GTK_BUTTON (cancel), _("_Close"));
+    }
   adw_window_set_content (ADW_WINDOW (self), content);
 }
 
