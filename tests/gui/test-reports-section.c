@@ -3,8 +3,11 @@
  * point's centre hits that point, and a bar's returns are the ones the report counted. All on
  * the demo company (64 returns over 90 days), made once with the clock pinned. */
 #include "rs-gui-test.h"
+
+#include <string.h>
 #include "rs-chart.h"
 #include "rs-reports-section.h"
+#include "rs-pdf-report.h"
 
 /* 2026-11-27 10:00 local time. */
 static gint64 now_us;
@@ -320,6 +323,31 @@ test_bar_returns (Fixture *f, gconstpointer data)
     }
 }
 
+/* What Ctrl+P saves: the report shown as a PDF with its header, table and total. */
+static void
+test_pdf (Fixture *f, gconstpointer data)
+{
+  RsReport *report = rs_reports_section_get_report (f->section);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsPdfDocument) doc = rs_pdf_report_build (admin, report, -1, &error);
+  g_autoptr(GBytes) pdf = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_autoptr(RsSession) viewer = rs_test_add_user (database, "reports-viewer", RS_ROLE_VIEWER);
+  g_autoptr(RsPdfDocument) refused = NULL;
+
+  g_assert_no_error (error);
+  pdf = rs_pdf_document_render (doc, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (pdf), >, 1000);
+  g_assert_true (memcmp (g_bytes_get_data (pdf, NULL), "%PDF-", 5) == 0);
+  g_assert_cmpuint (rs_pdf_document_get_n_pages (doc), >=, 1);
+
+  /* Reports are for the roles that may see them. */
+  refused = rs_pdf_report_build (viewer, report, -1, &error);
+  g_assert_error (error, RS_ERROR, RS_ERROR_PERMISSION);
+  g_assert_null (refused);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -339,5 +367,6 @@ main (int argc, char **argv)
   g_test_add ("/reports-section/table-filled", Fixture, NULL, fixture_setup, test_table_filled, fixture_teardown);
   g_test_add ("/reports-section/chart-bars", Fixture, NULL, fixture_setup, test_chart_bars, fixture_teardown);
   g_test_add ("/reports-section/bar-returns", Fixture, NULL, fixture_setup, test_bar_returns, fixture_teardown);
+  g_test_add ("/reports-section/pdf", Fixture, NULL, fixture_setup, test_pdf, fixture_teardown);
   return g_test_run ();
 }
