@@ -282,7 +282,7 @@ rs_checklist_editor_new (RsSession *session, RsCategory *category)
   g_autoptr(GError) error = NULL;
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add Item"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("Save _Checklist"));
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("Save Chec_klist"));
   gboolean own = FALSE;
 
   self->session = g_object_ref (session);
@@ -322,6 +322,7 @@ rs_checklist_editor_new (RsSession *session, RsCategory *category)
       gtk_widget_set_tooltip_text (add, why);
       gtk_widget_set_tooltip_text (save, why);
     }
+  gtk_widget_add_css_class (save, "suggested-action");
   gtk_widget_set_sensitive (add, self->allowed);
   gtk_widget_set_sensitive (save, self->allowed);
   g_signal_connect (add, "clicked", G_CALLBACK (add_clicked), self->group);
