@@ -985,6 +985,14 @@ save_shortcut (GtkWidget *widget, GVariant *args, gpointer data)
   return TRUE;
 }
 
+/* Ctrl+V outside a text field (a field takes its own paste first) pastes a photo. */
+static gboolean
+paste_shortcut (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  rs_photo_strip_paste (RS_PHOTO_STRIP (RS_INTAKE_WINDOW (widget)->photos));
+  return TRUE;
+}
+
 static gboolean
 close_shortcut (GtkWidget *widget, GVariant *args, gpointer data)
 {
@@ -1463,6 +1471,7 @@ rs_intake_window_class_init (RsIntakeWindowClass *klass)
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, save_shortcut, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_shortcut, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, paste_shortcut, NULL);
 }
 
 static void

@@ -85,6 +85,35 @@ test_not_editable_paste (void)
   g_object_unref (strip);
 }
 
+static void
+test_paste_image (void)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 32, 24);
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkWidget *window = gtk_window_new ();
+  RsPhotoStrip *strip = RS_PHOTO_STRIP (rs_photo_strip_new ());
+  g_auto(GStrv) files = NULL;
+  guint changed = 0;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (strip));
+  rs_photo_strip_set_editable (strip, TRUE);
+  g_signal_connect (strip, "changed", G_CALLBACK (count_changed), &changed);
+  gdk_pixbuf_fill (pixbuf, 0x2ec27eff);
+  texture = gdk_texture_new_for_pixbuf (pixbuf);
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (strip)), texture);
+
+  /* An image copied from another program: written as a PNG, added as a pending photo. */
+  rs_photo_strip_paste (strip);
+  while (changed == 0)
+    g_main_context_iteration (NULL, TRUE);
+  files = rs_photo_strip_get_pending_files (strip);
+  g_assert_cmpuint (g_strv_length (files), ==, 1);
+  g_assert_true (g_str_has_suffix (files[0], ".png"));
+  g_assert_true (g_file_test (files[0], G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (rs_photo_strip_get_message (strip), ==, "");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static RsPhotoViewer *
 find_viewer (void)
 {
@@ -140,5 +169,6 @@ main (int argc, char **argv)
   g_test_add_func ("/photo-strip/refuses-non-picture", test_refuses_non_picture);
   g_test_add_func ("/photo-strip/not-editable", test_not_editable_paste);
   g_test_add_func ("/photo-strip/viewer", test_viewer);
+  g_test_add_func ("/photo-strip/paste-image", test_paste_image);
   return g_test_run ();
 }
