@@ -427,6 +427,9 @@ load_slips (RsIntakeWindow *self)
                           NULL);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->slip_row), 0);
   self->loading = was_loading;
+  /* Another customer: the slip chosen before, and its limits, no longer apply. */
+  g_clear_pointer (&self->sale_lines, g_array_unref);
+  gtk_widget_set_sensitive (self->date_button, TRUE);
   if (self->customer == NULL)
     {
       gtk_widget_set_sensitive (self->slip_row, FALSE);
