@@ -71,7 +71,8 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (f->window);
+  if (f->window != NULL)
+    gtk_window_destroy (f->window);
 }
 
 static void
@@ -323,6 +324,23 @@ test_bar_returns (Fixture *f, gconstpointer data)
     }
 }
 
+/* Closing the window (logging out) while a report is worked out: the thread's task keeps the
+ * section until its result has come, which lands in a section no window shows, quietly. */
+static void
+test_closed_while_busy (Fixture *f, gconstpointer data)
+{
+  g_autoptr(RsReportsSection) section = g_object_ref (f->section);
+  gboolean busy = FALSE;
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (f, "report_dropdown")), RS_REPORTS_BY_PRODUCT);
+  g_object_get (section, "busy", &busy, NULL);
+  g_assert_true (busy);
+  gtk_window_destroy (f->window);
+  f->window = NULL;
+  rs_gui_test_wait_idle (section);   /* G_DEBUG=fatal-warnings: no critical on the way */
+  g_assert_null (gtk_widget_get_root (GTK_WIDGET (section)));
+}
+
 /* What Ctrl+P saves: the report shown as a PDF with its header, table and total. */
 static void
 test_pdf (Fixture *f, gconstpointer data)
@@ -367,6 +385,7 @@ main (int argc, char **argv)
   g_test_add ("/reports-section/table-filled", Fixture, NULL, fixture_setup, test_table_filled, fixture_teardown);
   g_test_add ("/reports-section/chart-bars", Fixture, NULL, fixture_setup, test_chart_bars, fixture_teardown);
   g_test_add ("/reports-section/bar-returns", Fixture, NULL, fixture_setup, test_bar_returns, fixture_teardown);
+  g_test_add ("/reports-section/closed-while-busy", Fixture, NULL, fixture_setup, test_closed_while_busy, fixture_teardown);
   g_test_add ("/reports-section/pdf", Fixture, NULL, fixture_setup, test_pdf, fixture_teardown);
   return g_test_run ();
 }
