@@ -7,6 +7,7 @@
 #include "rs-reports-section.h"
 #include "rs-master-section.h"
 #include "rs-stock-section.h"
+#include "rs-slips-section.h"
 
 G_DEFINE_INTERFACE (RsSection, rs_section, GTK_TYPE_WIDGET)
 
@@ -59,6 +60,7 @@ static const RsSectionInfo sections[] = {
   { "dashboard", N_("Dashboard"), "view-grid-symbolic", RS_ACTION_VIEW, rs_dashboard_section_get_type },
   { "returns", N_("Returns"), "mail-reply-sender-symbolic", RS_ACTION_VIEW, rs_returns_section_get_type },
   { "inspection", N_("Inspection"), "emblem-ok-symbolic", RS_ACTION_RETURN_INSPECT, rs_inspection_section_get_type },
+  { "slips", N_("Slips"), "document-send-symbolic", RS_ACTION_VIEW, rs_slips_section_get_type },
   { "stock", N_("Stock"), "package-x-generic-symbolic", RS_ACTION_VIEW, rs_stock_section_get_type },
   { "reports", N_("Reports"), "x-office-spreadsheet-symbolic", RS_ACTION_REPORT_VIEW, rs_reports_section_get_type },
   { "master", N_("Master Data"), "x-office-address-book-symbolic", RS_ACTION_VIEW, rs_master_section_get_type },

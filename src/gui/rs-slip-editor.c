@@ -103,10 +103,16 @@ set_hint (GtkLabel *label, const char *message)
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL && *message != '\0');
 }
 
+/* A GtkDropDown's inner toggle button is what a screen reader meets: GTK 4.8 leaves it
+ * unnamed ("GtkToggleButton"), so it gets the dropdown's name too. */
 static void
 set_accessible_label (gpointer widget, const char *label)
 {
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (GTK_IS_DROP_DOWN (widget))
+    for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_TOGGLE_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static const char *
@@ -989,6 +995,23 @@ show_slip (RsSlipEditor *self)
   self->dirty = FALSE;
 }
 
+/* The same slip, written: the lines stay the widgets they are (no field that has the focus
+ * goes away under the user), only what the state decides changes. */
+static void
+show_written (RsSlipEditor *self, RsSlip *slip)
+{
+  g_set_object (&self->slip, slip);
+  self->loading = TRUE;
+  apply_kind (self);
+  show_title (self);
+  show_buttons (self);
+  show_status (self);
+  show_attachments (self);
+  show_prints (self);
+  self->loading = FALSE;
+  self->dirty = FALSE;
+}
+
 void
 rs_slip_editor_new_slip (RsSlipEditor *self, RsSlipKind kind)
 {
@@ -1144,8 +1167,7 @@ rs_slip_editor_save (RsSlipEditor *self)
       show_refusal (self, error);
       return FALSE;
     }
-  g_set_object (&self->slip, saved);
-  show_slip (self);
+  show_written (self, saved);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   return TRUE;
 }
@@ -1247,12 +1269,38 @@ describe_changes (GPtrArray *changes)
   return g_string_free (text, FALSE);
 }
 
+/* The rows shown are slip's lines, product by product (an amendment's copy is). */
+static gboolean
+lines_match (RsSlipEditor *self, RsSlip *slip)
+{
+  GListModel *lines = rs_slip_get_lines (slip);
+
+  if (g_list_model_get_n_items (lines) != self->lines->len)
+    return FALSE;
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      g_autoptr(RsSlipLine) line = g_list_model_get_item (lines, i);
+      Line *row = g_ptr_array_index (self->lines, i);
+
+      if (!g_str_equal (row->sku, rs_slip_line_get_sku (line)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* GTK 4.8's accessibility bridge can crash when rows go while a screen reader reads them:
+ * a slip written from this page (posted, voided, amended into its copy) keeps its rows. */
 static void
 after_change (RsSlipEditor *self, RsSlip *slip, const char *message)
 {
-  g_set_object (&self->slip, slip);
-  self->kind = rs_slip_get_kind (slip);
-  show_slip (self);
+  if (self->slip != NULL && rs_slip_get_kind (slip) == self->kind && lines_match (self, slip))
+    show_written (self, slip);
+  else
+    {
+      g_set_object (&self->slip, slip);
+      self->kind = rs_slip_get_kind (slip);
+      show_slip (self);
+    }
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   rs_gui_notify (GTK_WIDGET (self), message);
 }
@@ -1576,6 +1624,20 @@ shortcut_print (GtkWidget *widget, GVariant *args, gpointer user_data)
     return FALSE;
   on_print_clicked (self);
   return TRUE;
+}
+
+GtkWidget *
+rs_slip_editor_new_button (const char *mnemonic_label)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic_label);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  return button;
 }
 
 /* ---- GObject --------------------------------------------------------------- */

@@ -40,4 +40,8 @@ GtkWidget  *rs_slip_editor_get_line_field (RsSlipEditor *self,
                                            guint         index,
                                            const char   *field);
 
+/* A button with a mnemonic label, named by the text shown ("新建入库单(I)") as rs-setup-page.ui
+ * does: GTK 4.8 reads a button's own "label" out raw, underscore and all, before its text. */
+GtkWidget  *rs_slip_editor_new_button    (const char   *mnemonic_label);
+
 G_END_DECLS

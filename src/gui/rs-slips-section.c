@@ -76,7 +76,8 @@ partner_text (gpointer item)
 {
   const char *name = NULL;
 
-  return rs_slip_get_partner (item, NULL, NULL, &name) ? g_strdup (name) : NULL;
+  /* An empty label reads as "GtkLabel" to a screen reader in GTK 4.8. */
+  return g_strdup (rs_slip_get_partner (item, NULL, NULL, &name) ? name : "—");
 }
 
 static char *
@@ -367,7 +368,7 @@ new_out_clicked (GtkButton *button, RsSlipsSection *self)
 static GtkWidget *
 new_button (RsSlipsSection *self, const char *label, const char *tooltip, GCallback callback)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = rs_slip_editor_new_button (label);
 
   gtk_widget_set_tooltip_text (button, tooltip);
   g_signal_connect (button, "clicked", callback, self);
@@ -445,6 +446,17 @@ add_shortcuts (RsSlipsSection *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Shift><Control>n", shortcut_new, g_variant_new_int32 (RS_SLIP_OUT));
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control>f", shortcut_search, NULL);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+/* GTK 4.8's GtkDropDown leaves its inner toggle button unnamed on the accessibility bus
+ * (screen readers say "GtkToggleButton"): it gets the dropdown's name. */
+static void
+name_dropdown_button (GtkDropDown *dropdown, const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 /* ---- GObject ----------------------------------------------------------- */
@@ -558,5 +570,8 @@ rs_slips_section_init (RsSlipsSection *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   rs_gui_stack_hide_other_pages (self->stack);
   rs_gui_stack_hide_other_pages (self->list_stack);
+  name_dropdown_button (self->kind_dropdown, _("Kind"));
+  name_dropdown_button (self->state_dropdown, _("State"));
+  name_dropdown_button (self->warehouse_dropdown, _("Warehouse"));
   add_shortcuts (self);
 }
