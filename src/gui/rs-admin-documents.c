@@ -286,8 +286,11 @@ build (RsAdminDocuments *self)
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Company logo"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("A PNG or JPEG picture, printed beside the company name"));
+  /* A fixed square, whatever the picture's shape: the row's title stays in its place. */
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_set_size_request (box, 64, 64);
+  gtk_widget_set_hexpand (box, FALSE);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   self->logo_picture = GTK_PICTURE (gtk_picture_new ());

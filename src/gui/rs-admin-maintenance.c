@@ -422,7 +422,6 @@ build (RsAdminMaintenance *self)
   self->restore_button = action_row (group, _("Restore a backup"),
                                      _("Replaces all data by the backup's after checking it; everyone logs in again"),
                                      _("Restore…"), G_CALLBACK (on_restore_clicked), self);
-  gtk_widget_add_css_class (self->restore_button, "destructive-action");
   self->progress_row = adw_action_row_new ();
   self->progress_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
   gtk_widget_set_valign (GTK_WIDGET (self->progress_bar), GTK_ALIGN_CENTER);
