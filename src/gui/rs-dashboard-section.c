@@ -203,6 +203,8 @@ add_card (RsDashboardSection *self, const char *key, const char *title, guint co
   gtk_widget_add_css_class (number, "title-1");
   if (count == 0)
     gtk_widget_add_css_class (number, "dim-label");
+  else if (g_str_equal (key, "overdue"))
+    gtk_widget_add_css_class (number, "error");
   gtk_widget_add_css_class (label, "caption-heading");
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
