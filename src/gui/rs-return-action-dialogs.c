@@ -85,6 +85,43 @@ nonempty_stripped (GtkWidget *editable)
   return *text != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
+/* "_Approve" → "Approve", "批准(_A)" → "批准". */
+static char *
+strip_mnemonic (const char *label)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (p[0] == '(' && p[1] == '_' && p[2] != '\0' && p[3] == ')')
+        {
+          p += 3;
+          continue;
+        }
+      if (*p != '_')
+        g_string_append_c (text, *p);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* GTK 4.8 names a button with a mnemonic after its raw label ("_Approve"): the dialogs'
+ * buttons (also those AdwMessageDialog makes for its responses) get the plain text. */
+static void
+name_buttons (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
+      gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    {
+      g_autofree char *name = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (widget)));
+
+      /* Its label child would add its raw text to the name. */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    name_buttons (child);
+}
+
 static void
 finish (Dialog *d, RsReturn *after)
 {
@@ -260,6 +297,7 @@ present_message (Dialog *d, GtkWindow *parent)
   g_signal_connect (dialog, "response", G_CALLBACK (message_response), d);
   g_object_set_data_full (G_OBJECT (dialog), "rs-dialog", d, (GDestroyNotify) dialog_free);
   comment_changed (d);
+  name_buttons (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (d->comment);
   return GTK_WINDOW (dialog);
@@ -302,13 +340,6 @@ new_combo_row (GtkWidget *group, const char *title, const char *name, GtkStringL
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   g_object_unref (items);
   return ADW_COMBO_ROW (row);
-}
-
-/* Sets a row's accessible name apart from its visible title ("Quantity of XC-5001"). */
-static void
-name_row (GtkWidget *row, const char *name)
-{
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void validate (Dialog *d);
@@ -373,6 +404,7 @@ new_window (Dialog *d, GtkWindow *parent, const char *title, const char *accept)
   gtk_widget_add_controller (window, GTK_EVENT_CONTROLLER (shortcuts));
 
   g_object_set_data_full (G_OBJECT (window), "rs-dialog", d, (GDestroyNotify) dialog_free);
+  name_buttons (header);
   return box;
 }
 
@@ -531,8 +563,6 @@ present_receive (Dialog *d, GtkWindow *parent, JsonObject *described)
       gint64 missing = rs_return_line_get_quantity (line) - rs_return_line_get_received_quantity (line);
       g_autofree char *row_title = g_strdup_printf ("%s %s", rs_return_line_get_sku (line), rs_return_line_get_product_name (line));
       g_autofree char *name = g_strdup_printf ("quantity-%u", i + 1);
-      /* TRANSLATORS: %s is a product's SKU */
-      g_autofree char *a11y = g_strdup_printf (_("Received quantity of %s"), rs_return_line_get_sku (line));
       g_autofree char *expected = NULL;
       g_autofree char *suffix = NULL;
       GtkWidget *row = new_entry_row (group, row_title, name);
@@ -544,7 +574,6 @@ present_receive (Dialog *d, GtkWindow *parent, JsonObject *described)
       label = gtk_label_new (suffix);
       gtk_widget_add_css_class (label, "dim-label");
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), label);
-      name_row (row, a11y);
       if (missing > 0)
         gtk_editable_set_text (GTK_EDITABLE (row), expected);
       g_signal_connect_swapped (row, "changed", G_CALLBACK (validate), d);
@@ -718,35 +747,32 @@ present_dispose (Dialog *d, GtkWindow *parent, JsonObject *described)
       for (guint k = 0; k < G_N_ELEMENTS (dispose_kinds); k++)
         gtk_string_list_append (kinds, rs_disposition_kind_get_display_name (dispose_kinds[k]));
       name = g_strdup_printf ("kind-%u", n);
-      row = GTK_WIDGET (new_combo_row (group, _("Disposition"), name, kinds));
       /* TRANSLATORS: %s is a product's SKU */
       a11y = g_strdup_printf (_("Disposition of %s"), sku);
-      name_row (row, a11y);
+      row = GTK_WIDGET (new_combo_row (group, a11y, name, kinds));
       g_ptr_array_add (d->kind_rows, row);
 
       g_free (name);
       g_free (a11y);
       name = g_strdup_printf ("location-%u", n);
-      row = GTK_WIDGET (new_combo_row (group, _("Location"), name, gtk_string_list_new (NULL)));
       a11y = g_strdup_printf (_("Location of %s"), sku);
-      name_row (row, a11y);
+      row = GTK_WIDGET (new_combo_row (group, a11y, name, gtk_string_list_new (NULL)));
       g_ptr_array_add (d->location_rows, row);
       g_ptr_array_add (d->location_codes, g_ptr_array_new_with_free_func (g_free));
 
       g_free (name);
       g_free (a11y);
       name = g_strdup_printf ("supplier-%u", n);
-      row = new_entry_row (group, _("Supplier (empty: who it was last bought from)"), name);
-      a11y = g_strdup_printf (_("Supplier of %s"), sku);
-      name_row (row, a11y);
+      /* TRANSLATORS: %s is a product's SKU; empty means the supplier it was last bought from */
+      a11y = g_strdup_printf (_("Supplier of %s (empty: the last one it was bought from)"), sku);
+      row = new_entry_row (group, a11y, name);
       g_ptr_array_add (d->supplier_rows, row);
 
       g_free (name);
       g_free (a11y);
       name = g_strdup_printf ("quantity-%u", n);
-      row = new_entry_row (group, _("Quantity"), name);
       a11y = g_strdup_printf (_("Quantity of %s"), sku);
-      name_row (row, a11y);
+      row = new_entry_row (group, a11y, name);
       gtk_editable_set_text (GTK_EDITABLE (row), left_text);
       g_signal_connect_swapped (row, "changed", G_CALLBACK (validate), d);
       g_ptr_array_add (d->quantity_rows, row);

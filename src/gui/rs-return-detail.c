@@ -509,7 +509,7 @@ fill_costs (RsReturnDetail *self, JsonObject *costs)
   if (lines != NULL && json_array_get_length (lines) > 0 && totals != NULL)
     {
       g_autofree char *total = format_money_text (member_string (totals, "total"));
-      GtkWidget *row = add_row (self->costs_list, _("Total"), _("Vendor credit counts against the costs"), total);
+      GtkWidget *row = add_row (self->costs_list, _("Total cost"), _("Vendor credit counts against the costs"), total);
 
       gtk_widget_add_css_class (row, "rs-total-row");
     }
@@ -552,7 +552,8 @@ fill_timeline (RsReturnDetail *self, JsonArray *events)
       g_autofree char *title = NULL;
       RsReturnState state;
 
-      if (to != NULL && g_strcmp0 (to, from) != 0 && rs_return_state_parse (to, &state, NULL))
+      if (to != NULL && g_strcmp0 (to, from) != 0 && rs_return_state_parse (to, &state, NULL) &&
+          g_strcmp0 (event_name (member_string (event, "kind")), rs_return_state_get_display_name (state)) != 0)
         /* TRANSLATORS: what happened and the state it led to: "Approved → 已批准" */
         title = g_strdup_printf (_("%s → %s"), event_name (member_string (event, "kind")),
                                  rs_return_state_get_display_name (state));
@@ -925,6 +926,11 @@ static void
 rs_return_detail_init (RsReturnDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The buttons' names come from the template; the label child would add its raw text
+   * ("_Receive…") to them in GTK 4.8. */
+  for (GtkWidget *button = gtk_widget_get_first_child (self->actions_box); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   self->photo_strip = RS_PHOTO_STRIP (rs_photo_strip_new ());
   rs_photo_strip_set_title (self->photo_strip, _("Photos"));
   gtk_box_append (GTK_BOX (self->photos_box), GTK_WIDGET (self->photo_strip));

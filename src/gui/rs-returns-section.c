@@ -351,6 +351,7 @@ rs_returns_section_get_header_widget (RsSection *section)
   adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
   gtk_button_set_child (GTK_BUTTON (button), content);
   gtk_widget_set_tooltip_text (button, _("Take in a new return (Ctrl+N)"));
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New Return"), -1);
   g_signal_connect_object (button, "clicked", G_CALLBACK (new_return), self, G_CONNECT_SWAPPED);
   return button;
@@ -464,6 +465,7 @@ rs_returns_section_constructed (GObject *object)
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_TEXT (child))
       gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search returns"), -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->waiting_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->waiting_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Waiting for Me"), -1);
 
