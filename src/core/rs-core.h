@@ -6,7 +6,6 @@
 #include "rs-approval.h"
 #include "rs-attachment-store.h"
 #include "rs-backup.h"
-#include "rs-backup.h"
 #include "rs-categories.h"
 #include "rs-check.h"
 #include "rs-clock.h"
