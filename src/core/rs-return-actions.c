@@ -1,9 +1,11 @@
 /* rs-return-actions.c — the actions a user may take on a return now, from the same
  * permission table, states and signer rules the calls check (rs-approval.c, rs-receiving.c,
- * rs-inspection.c, rs-disposition.c, rs-return-cost.c). */
+ * rs-inspection.c, rs-disposition.c, rs-return-cost.c, rs-settlement.c). */
 #include "rs-return-actions.h"
+#include "rs-error.h"
 #include "rs-permission.h"
 #include "rs-return-private.h"
+#include "rs-return-stage-private.h"
 #include "rs-users.h"
 
 static gboolean
@@ -133,6 +135,16 @@ rs_returns_get_actions (RsSession *session, RsReturn *ret, GError **error)
     actions |= RS_RETURN_ACTION_DISPOSE;
   if (rs_permission_allows (session, RS_ACTION_RETURN_COST) && state_in (state, costable, G_N_ELEMENTS (costable)))
     actions |= RS_RETURN_ACTION_ADD_COST;
+  if (state == RS_RETURN_DISPOSED && rs_permission_allows (session, RS_ACTION_SETTLEMENT_EDIT))
+    {
+      g_autoptr(GError) refusal = NULL;
+
+      /* The check rs_settlements_create makes; only a refusal of the rule hides the button. */
+      if (rs_settlement_check_return (db, ret, &refusal))
+        actions |= RS_RETURN_ACTION_SETTLE;
+      else if (!g_error_matches (refusal, RS_ERROR, RS_ERROR_INVALID_STATE))
+        return g_propagate_error (error, g_steal_pointer (&refusal)), 0;
+    }
   if (rs_permission_allows (session, RS_ACTION_PRINT))
     actions |= RS_RETURN_ACTION_PRINT;
   if (rs_return_get_approved_at (ret) != 0 && state != RS_RETURN_CANCELLED)

@@ -27,6 +27,7 @@ typedef enum {
   RS_RETURN_ACTION_ATTACH   = 1 << 11,  /* add photos and files */
   RS_RETURN_ACTION_PRINT    = 1 << 12,  /* print its documents */
   RS_RETURN_ACTION_MAIL     = 1 << 13,  /* the confirmation e-mail (rs_returns_confirmation_mailto) */
+  RS_RETURN_ACTION_SETTLE   = 1 << 14,  /* disposed, in no settlement yet: rs_settlements_create */
 } RsReturnActions;
 
 /* The actions the session's user may take on `ret` now (roles read from the database now,

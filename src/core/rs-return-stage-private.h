@@ -59,6 +59,10 @@ JsonNode *rs_inspection_describe_return       (RsDatabase *database, RsReturn *r
 JsonNode *rs_disposition_describe_return      (RsDatabase *database, RsReturn *ret, GError **error);
 JsonNode *rs_settlement_describe_return       (RsDatabase *database, RsReturn *ret, GError **error);
 
+/* May `ret` go into a new settlement: DISPOSED and in none yet (rs_settlements_create and
+ * rs_returns_get_actions ask the same). */
+gboolean  rs_settlement_check_return (RsDatabase *database, RsReturn *ret, GError **error);
+
 /* JSON helpers of the stage modules. */
 void      rs_stage_json_add_time     (JsonBuilder *builder, const char *member, gint64 when_us);
 void      rs_stage_json_add_quantity (JsonBuilder *builder, const char *member, gint64 milli);

@@ -251,11 +251,33 @@ rs_settlement_describe_return (RsDatabase *db, RsReturn *ret, GError **error)
 
 /* ---- creating ------------------------------------------------------------------ */
 
+gboolean
+rs_settlement_check_return (RsDatabase *db, RsReturn *ret, GError **error)
+{
+  static const RsReturnState disposed[] = { RS_RETURN_DISPOSED };
+  g_autoptr(RsStatement) taken = NULL;
+  GError *local_error = NULL;
+
+  if (!rs_return_require_state (ret, disposed, G_N_ELEMENTS (disposed), _("settle"), error))
+    return FALSE;
+  taken = rs_database_prepare (db,
+                               "SELECT s.number FROM settlement_return x JOIN settlement s ON s.id = x.settlement_id "
+                               "WHERE x.return_id = ?", error);
+  if (taken == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (taken, 1, rs_return_get_id (ret));
+  if (rs_statement_step (taken, &local_error))
+    return g_set_error (error, RS_ERROR, RS_ERROR_INVALID_STATE, _("%s is already in the settlement %s."),
+                        rs_return_get_number (ret), rs_statement_text (taken, 0)), FALSE;
+  if (local_error != NULL)
+    return g_propagate_error (error, local_error), FALSE;
+  return TRUE;
+}
+
 /* The returns of the period, or the ones named, each checked DISPOSED and not yet gathered. */
 static GArray *
 gather (RsDatabase *db, const char *from, const char *to, const char * const *numbers, GError **error)
 {
-  static const RsReturnState disposed[] = { RS_RETURN_DISPOSED };
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(RsStatement) stmt = NULL;
   GError *local_error = NULL;
@@ -287,23 +309,10 @@ gather (RsDatabase *db, const char *from, const char *to, const char * const *nu
   for (guint i = 0; numbers[i] != NULL; i++)
     {
       g_autoptr(RsReturn) ret = rs_return_load (db, numbers[i], error);
-      g_autoptr(RsStatement) taken = NULL;
       gint64 id;
 
-      if (ret == NULL ||
-          !rs_return_require_state (ret, disposed, G_N_ELEMENTS (disposed), _("settle"), error))
+      if (ret == NULL || !rs_settlement_check_return (db, ret, error))
         return NULL;
-      taken = rs_database_prepare (db,
-                                   "SELECT s.number FROM settlement_return x JOIN settlement s ON s.id = x.settlement_id "
-                                   "WHERE x.return_id = ?", error);
-      if (taken == NULL)
-        return NULL;
-      sqlite3_bind_int64 (taken, 1, rs_return_get_id (ret));
-      if (rs_statement_step (taken, &local_error))
-        return g_set_error (error, RS_ERROR, RS_ERROR_INVALID_STATE,
-                            _("%s is already in the settlement %s."), numbers[i], rs_statement_text (taken, 0)), NULL;
-      if (local_error != NULL)
-        return g_propagate_error (error, local_error), NULL;
       id = rs_return_get_id (ret);
       for (guint j = 0; j < ids->len; j++)
         if (g_array_index (ids, gint64, j) == id)

@@ -25,6 +25,7 @@ typedef struct
 #define ATTACH   RS_RETURN_ACTION_ATTACH
 #define PRINT    RS_RETURN_ACTION_PRINT
 #define MAIL     RS_RETURN_ACTION_MAIL
+#define SETTLE   RS_RETURN_ACTION_SETTLE
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
@@ -220,8 +221,51 @@ test_workflow (Fixture *f, gconstpointer data)
   g_assert_cmpint (rs_return_get_state (step), ==, RS_RETURN_DISPOSED);
   g_clear_object (&step);
   g_assert_cmpint (actions_of (f, KEEPER, number), ==, PRINT | MAIL);
-  g_assert_cmpint (actions_of (f, FINANCE, number), ==, COST | PRINT | MAIL);
+  g_assert_cmpint (actions_of (f, FINANCE, number), ==, COST | SETTLE | PRINT | MAIL);
+  g_assert_cmpint (actions_of (f, ADMIN, number), ==, COST | SETTLE | ATTACH | PRINT | MAIL);
   g_assert_cmpint (actions_of (f, SALES, number), ==, ATTACH | PRINT | MAIL);
+
+  /* Not offered to sales: the call refuses it too, with nothing changed. */
+  {
+    const char *returns[] = { number, NULL };
+    g_autofree char *before = rs_test_dump (f->db);
+    g_autofree char *after = NULL;
+    g_autoptr(RsSettlement) refused = rs_settlements_create (f->users[SALES], "2026-01-01", "2026-12-31", returns,
+                                                             NULL, &error);
+    g_autoptr(RsSettlement) draft_settlement = NULL;
+    g_autoptr(RsSettlement) approved = NULL;
+    g_autoptr(RsSettlement) again = NULL;
+
+    g_assert_null (refused);
+    g_assert_error (error, RS_ERROR, RS_ERROR_PERMISSION);
+    g_clear_error (&error);
+    after = rs_test_dump (f->db);
+    g_assert_cmpstr (before, ==, after);
+
+    /* In a draft settlement the return is still DISPOSED, but no longer offered for another. */
+    draft_settlement = rs_settlements_create (f->users[FINANCE], "2026-01-01", "2026-12-31", returns, "十一月", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (actions_of (f, FINANCE, number), ==, COST | PRINT | MAIL);
+    g_clear_pointer (&before, g_free);
+    g_clear_pointer (&after, g_free);
+    before = rs_test_dump (f->db);
+    again = rs_settlements_create (f->users[FINANCE], "2026-01-01", "2026-12-31", returns, NULL, &error);
+    g_assert_null (again);
+    g_assert_error (error, RS_ERROR, RS_ERROR_INVALID_STATE);
+    g_clear_error (&error);
+    after = rs_test_dump (f->db);
+    g_assert_cmpstr (before, ==, after);
+
+    /* Settled: nothing left to settle. */
+    approved = rs_settlements_approve (f->users[FINANCE], rs_settlement_get_number (draft_settlement), &error);
+    g_assert_no_error (error);
+    step = rs_returns_lookup (f->users[FINANCE], number, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (rs_return_get_state (step), ==, RS_RETURN_SETTLED);
+    g_clear_object (&step);
+    g_assert_cmpint (actions_of (f, FINANCE, number) & SETTLE, ==, 0);
+    g_assert_cmpint (actions_of (f, ADMIN, number) & SETTLE, ==, 0);
+  }
 }
 
 /* A rejection goes back to the creator, who may revise; the creator may reject but never approve. */
