@@ -1,6 +1,7 @@
 /* rs-return-action-dialogs.c */
 #include "rs-return-action-dialogs.h"
 #include "rs-form.h"
+#include "rs-gui-util.h"
 
 typedef struct
 {
@@ -32,6 +33,10 @@ typedef struct
   /* cost */
   AdwComboRow        *cost_kind;
   GtkWidget          *amount;
+  /* settle */
+  GtkWidget          *approve;       /* "Approve now"; NULL when the user may not approve */
+  GtkWidget          *parent;        /* whose notice bar names the settlement */
+  char               *notice;
 } Dialog;
 
 static const RsCostKind cost_kinds[] = {
@@ -53,6 +58,8 @@ dialog_free (Dialog *d)
   g_clear_pointer (&d->supplier_rows, g_ptr_array_unref);
   g_clear_pointer (&d->dispose_lines, g_ptr_array_unref);
   g_free (d->warehouse_code);
+  g_clear_object (&d->parent);
+  g_free (d->notice);
   g_free (d);
 }
 
@@ -836,6 +843,91 @@ present_cost (Dialog *d, GtkWindow *parent)
   return GTK_WINDOW (d->window);
 }
 
+/* Settle: the return alone in a new settlement (报账单), approved at once when the user may. */
+static RsReturn *
+run_settle (Dialog *d, GError **error)
+{
+  const char *number = rs_return_get_number (d->ret);
+  const char *returns[] = { number, NULL };
+  g_autofree char *remark = nonempty_stripped (d->comment);
+  g_autoptr(JsonNode) json = rs_return_to_json (d->ret);
+  const char *disposed_at = json_object_get_string_member_with_default (json_node_get_object (json), "disposed_at", NULL);
+  g_autofree char *day = NULL;
+  g_autoptr(RsSettlement) settlement = NULL;
+  g_autoptr(RsSettlement) approved = NULL;
+  g_autoptr(GError) refusal = NULL;
+  RsReturn *after;
+
+  /* The period is the day it was disposed of (local ISO 8601 begins with the date). */
+  if (disposed_at != NULL && strlen (disposed_at) >= 10)
+    day = g_strndup (disposed_at, 10);
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (rs_clock_now () / G_USEC_PER_SEC);
+      day = g_date_time_format (now, "%Y-%m-%d");
+    }
+  settlement = rs_settlements_create (d->session, day, day, returns, remark, error);
+  if (settlement == NULL)
+    return NULL;
+  if (d->approve != NULL && gtk_check_button_get_active (GTK_CHECK_BUTTON (d->approve)))
+    approved = rs_settlements_approve (d->session, rs_settlement_get_number (settlement), &refusal);
+  if (approved != NULL)
+    /* TRANSLATORS: the first %s is a return number, the second a settlement number */
+    d->notice = g_strdup_printf (_("%s is settled in %s."), number, rs_settlement_get_number (settlement));
+  else if (refusal != NULL)
+    /* TRANSLATORS: %s are a settlement number and the reason approving it was refused */
+    d->notice = g_strdup_printf (_("Settlement %s is created but not approved: %s"),
+                                 rs_settlement_get_number (settlement), refusal->message);
+  else
+    /* TRANSLATORS: the first %s is a return number, the second a settlement number */
+    d->notice = g_strdup_printf (_("%s is in settlement %s, waiting for approval."), number,
+                                 rs_settlement_get_number (settlement));
+  /* The settlement exists now: the return as it is, even if approving it was refused. */
+  after = rs_returns_lookup (d->session, number, error);
+  return after;
+}
+
+static GtkWindow *
+present_settle (Dialog *d, GtkWindow *parent)
+{
+  g_autofree char *title = g_strdup_printf (_("Settle %s"), rs_return_get_number (d->ret));
+  GtkWidget *box = new_window (d, parent, title, _("C_reate Settlement"));
+  GtkWidget *group = new_group (box, NULL,
+                                _("The return goes into a new settlement with its cost total as it is now."));
+  GtkWidget *total_row = adw_action_row_new ();
+  GtkWidget *total_label;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *total_text = NULL;
+  gint64 total = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (d->window), 480, 360);
+  if (rs_return_cost_total (rs_session_get_database (d->session), rs_return_get_id (d->ret), &total, &error))
+    total_text = rs_money_format (total);
+  else
+    total_text = g_strdup (error->message);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (total_row), _("Cost total"));
+  total_label = gtk_label_new (total_text);
+  gtk_widget_set_name (total_label, "total");
+  gtk_label_set_selectable (GTK_LABEL (total_label), TRUE);
+  gtk_widget_add_css_class (total_label, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (total_row), total_label);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), total_row);
+  d->comment = new_entry_row (group, _("Remark"), "remark");
+  if (rs_permission_allows (d->session, RS_ACTION_SETTLEMENT_APPROVE))
+    {
+      d->approve = gtk_check_button_new_with_label (_("Approve now"));
+      gtk_widget_set_name (d->approve, "approve");
+      gtk_widget_set_tooltip_text (d->approve, _("Approve the settlement at once: the return becomes Settled"));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (d->approve), TRUE);
+      gtk_box_append (GTK_BOX (box), d->approve);
+    }
+  add_hint (d, box);
+  validate (d);
+  gtk_window_present (GTK_WINDOW (d->window));
+  gtk_widget_grab_focus (d->comment);
+  return GTK_WINDOW (d->window);
+}
+
 /* As typed: the first problem under the fields, the action insensitive until it is right. */
 static void
 validate (Dialog *d)
@@ -861,6 +953,9 @@ validate (Dialog *d)
       break;
     case RS_RETURN_DIALOG_ADD_COST:
       ok = check_cost (d, &amount, &error);
+      break;
+    case RS_RETURN_DIALOG_SETTLE:
+      ok = TRUE;   /* the remark is core's to check */
       break;
     default:
       g_assert_not_reached ();
@@ -890,6 +985,9 @@ accept_clicked (Dialog *d)
     case RS_RETURN_DIALOG_ADD_COST:
       after = run_cost (d, &error);
       break;
+    case RS_RETURN_DIALOG_SETTLE:
+      after = run_settle (d, &error);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -899,6 +997,8 @@ accept_clicked (Dialog *d)
       return;
     }
   finish (d, after);
+  if (d->notice != NULL && d->parent != NULL)
+    rs_gui_notify (d->parent, d->notice);
   gtk_window_destroy (GTK_WINDOW (d->window));
 }
 
@@ -917,6 +1017,7 @@ rs_return_dialog_present (GtkWidget *parent, RsSession *session, RsReturn *ret, 
   d->sku = g_strdup (sku);
   d->done = done;
   d->user_data = user_data;
+  d->parent = g_object_ref (parent);
   if (G_IS_OBJECT (user_data))
     d->keep = g_object_ref (user_data);
 
@@ -940,6 +1041,8 @@ rs_return_dialog_present (GtkWidget *parent, RsSession *session, RsReturn *ret, 
       return present_dispose (d, window, json_node_get_object (described));
     case RS_RETURN_DIALOG_ADD_COST:
       return present_cost (d, window);
+    case RS_RETURN_DIALOG_SETTLE:
+      return present_settle (d, window);
     default:
       return present_message (d, window);
     }

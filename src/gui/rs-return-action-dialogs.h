@@ -1,12 +1,12 @@
 /* rs-return-action-dialogs.h — the dialogs of a return's actions: submit, approve, reject,
- * revise, cancel (a message dialog with a comment), receive, dispose and add cost (a window
- * of fields). Each checks what is typed as it is typed, calls core, and on a refusal shows
+ * revise, cancel (a message dialog with a comment), receive, dispose, add cost and settle (a
+ * window of fields). Each checks what is typed as it is typed, calls core, and on a refusal shows
  * core's message in the dialog and keeps everything typed; on success it closes and calls
  * done with the return as it is now.
  *
  * Fields carry widget names for tests: "comment", "warehouse", "quantity-N" (line N),
  * "other-sku", "other-quantity", "kind-N", "location-N", "supplier-N", "kind", "amount",
- * "remark"; the button that does it is "accept", the message at the top "error" and the
+ * "remark", "total", "approve" (settle); the button that does it is "accept", the message at the top "error" and the
  * hint under the fields "hint". */
 #pragma once
 
@@ -26,6 +26,7 @@ typedef enum {
   RS_RETURN_DIALOG_ADD_COST,
   RS_RETURN_DIALOG_ACCEPT_DISCREPANCY,
   RS_RETURN_DIALOG_SEND_BACK,
+  RS_RETURN_DIALOG_SETTLE,
 } RsReturnDialogKind;
 
 /* after: the return after the action (borrowed). */

@@ -31,6 +31,7 @@ struct _RsReturnDetail
   GtkWidget *inspect_button;
   GtkWidget *dispose_button;
   GtkWidget *cost_button;
+  GtkWidget *settle_button;
   GtkWidget *cancel_button;
   GtkWidget *print_button;
   GtkWidget *mail_button;
@@ -623,6 +624,7 @@ fill_actions (RsReturnDetail *self)
   gtk_widget_set_visible (self->inspect_button, (a & RS_RETURN_ACTION_INSPECT) != 0);
   gtk_widget_set_visible (self->dispose_button, (a & RS_RETURN_ACTION_DISPOSE) != 0);
   gtk_widget_set_visible (self->cost_button, (a & RS_RETURN_ACTION_ADD_COST) != 0);
+  gtk_widget_set_visible (self->settle_button, (a & RS_RETURN_ACTION_SETTLE) != 0);
   gtk_widget_set_visible (self->cancel_button, (a & RS_RETURN_ACTION_CANCEL) != 0);
   gtk_widget_set_visible (self->print_button, (a & RS_RETURN_ACTION_PRINT) != 0);
   gtk_widget_set_visible (self->mail_button, (a & RS_RETURN_ACTION_MAIL) != 0);
@@ -725,6 +727,8 @@ done_message (RsReturn *after)
       return g_strdup_printf (_("%s is a draft again."), number);
     case RS_RETURN_CANCELLED:
       return g_strdup_printf (_("%s is cancelled."), number);
+    case RS_RETURN_SETTLED:
+      return g_strdup_printf (_("%s is settled."), number);
     default:
       return g_strdup_printf (_("%s is saved."), number);
     }
@@ -757,6 +761,7 @@ static void cancel_clicked (RsReturnDetail *self) { open_dialog (self, RS_RETURN
 static void receive_clicked (RsReturnDetail *self) { open_dialog (self, RS_RETURN_DIALOG_RECEIVE, NULL); }
 static void dispose_clicked (RsReturnDetail *self) { open_dialog (self, RS_RETURN_DIALOG_DISPOSE, NULL); }
 static void cost_clicked (RsReturnDetail *self) { open_dialog (self, RS_RETURN_DIALOG_ADD_COST, NULL); }
+static void settle_clicked (RsReturnDetail *self) { open_dialog (self, RS_RETURN_DIALOG_SETTLE, NULL); }
 
 static void
 resolve_clicked (GtkButton *button, RsReturnDetail *self)
@@ -879,6 +884,7 @@ rs_return_detail_class_init (RsReturnDetailClass *klass)
   CHILD (inspect_button);
   CHILD (dispose_button);
   CHILD (cost_button);
+  CHILD (settle_button);
   CHILD (cancel_button);
   CHILD (print_button);
   CHILD (mail_button);
@@ -916,6 +922,7 @@ rs_return_detail_class_init (RsReturnDetailClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, inspect_clicked);
   gtk_widget_class_bind_template_callback (widget_class, dispose_clicked);
   gtk_widget_class_bind_template_callback (widget_class, cost_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, settle_clicked);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked);
   gtk_widget_class_bind_template_callback (widget_class, print_clicked);
   gtk_widget_class_bind_template_callback (widget_class, mail_clicked);
