@@ -26,6 +26,7 @@ struct _RsSearchPopover
   RsSession *session;
   GtkSearchEntry *entry;
   GtkListBox *results;
+  GtkWidget *scrolled;
   GtkLabel *status;
 };
 
@@ -115,7 +116,7 @@ on_search_changed (RsSearchPopover *self)
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hit->subtitle, -1);
       gtk_list_box_append (self->results, row);
     }
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->results)), hits->len > 0);
+  gtk_widget_set_visible (self->scrolled, hits->len > 0);
   if (hits->len == 0 && *text != '\0')
     {
       /* TRANSLATORS: %s is what the user searched for */
@@ -212,7 +213,7 @@ static void
 rs_search_popover_init (RsSearchPopover *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *scrolled = self->scrolled = gtk_scrolled_window_new ();
 
   self->entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->entry, "placeholder-text", _("Returns, slips, products, customers"), NULL);
