@@ -1345,12 +1345,9 @@ on_post_clicked (RsSlipEditor *self)
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
+  /* Refused: the short lines say so where they are (a notice would cover them). */
   if (!rs_slip_editor_check_stock (self))
-    {
-      if (gtk_widget_get_visible (GTK_WIDGET (self->lines_hint)))
-        rs_gui_notify (GTK_WIDGET (self), gtk_label_get_text (self->lines_hint));
-      return;
-    }
+    return;
   changes = rs_slips_preview_post (self->session, rs_slip_get_number (self->slip), &error);
   if (changes == NULL)
     return show_refusal (self, error);
