@@ -900,9 +900,13 @@ present_settle (Dialog *d, GtkWindow *parent)
   g_autofree char *total_text = NULL;
   gint64 total = 0;
 
-  gtk_window_set_default_size (GTK_WINDOW (d->window), 480, 360);
+  gtk_window_set_default_size (GTK_WINDOW (d->window), 560, 380);
   if (rs_return_cost_total (rs_session_get_database (d->session), rs_return_get_id (d->ret), &total, &error))
-    total_text = rs_money_format (total);
+    {
+      g_autofree char *amount = rs_money_format (total);
+
+      total_text = g_strconcat ("¥", amount, NULL);
+    }
   else
     total_text = g_strdup (error->message);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (total_row), _("Cost total"));

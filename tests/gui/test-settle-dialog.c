@@ -177,7 +177,11 @@ test_settle (Fixture *f, gconstpointer data)
   ret = rs_returns_lookup (finance, first, &error);
   g_assert_no_error (error);
   g_assert_true (rs_return_cost_total (database, rs_return_get_id (ret), &fen, &error));
-  expected_total = rs_money_format (fen);
+  {
+    g_autofree char *amount = rs_money_format (fen);
+
+    expected_total = g_strconcat ("¥", amount, NULL);
+  }
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (total)), ==, expected_total);
 
   /* A remark core finds too long: refused when pressed, the dialog keeps it, nothing changed. */
