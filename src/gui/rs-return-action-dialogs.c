@@ -917,6 +917,8 @@ present_settle (Dialog *d, GtkWindow *parent)
   adw_action_row_add_suffix (ADW_ACTION_ROW (total_row), total_label);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), total_row);
   d->comment = new_entry_row (group, _("Remark"), "remark");
+  /* Enter in the remark does it, as in the message dialogs. */
+  g_signal_connect_swapped (d->comment, "entry-activated", G_CALLBACK (accept_clicked), d);
   if (rs_permission_allows (d->session, RS_ACTION_SETTLEMENT_APPROVE))
     {
       d->approve = gtk_check_button_new_with_label (_("Approve now"));
