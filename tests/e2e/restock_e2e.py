@@ -438,9 +438,27 @@ class Restock:
         frame = self.app.getChildAtIndex(0).queryComponent().getExtents(self.pyatspi.WINDOW_COORDS)
         dx = int(g["X"]) + (int(g["WIDTH"]) - frame.width) // 2
         dy = int(g["Y"]) + (int(g["HEIGHT"]) - frame.height) // 2
+        top = node
+        while top.parent is not None and top.parent.getRoleName() != "application":
+            top = top.parent
+        ext = self._scroll_into_view(node, ext, dx, dy, top.queryComponent().getExtents(self.pyatspi.WINDOW_COORDS).height)
         xdotool("mousemove", "--sync", dx + ext.x + ext.width // 2, dy + ext.y + ext.height // 2)
         xdotool("click", "1")
         time.sleep(0.2)
+
+    def _scroll_into_view(self, node, ext, dx, dy, height, header=60):
+        """A person scrolls a long form until the field shows: turns the mouse wheel over the
+        node's column until its middle is inside the window below the header bar."""
+        for _ in range(40):
+            middle = ext.y + ext.height // 2
+            if header < middle < height - 10:
+                break
+            y = max(header + 20, min(height - 40, middle))
+            xdotool("mousemove", "--sync", dx + ext.x + ext.width // 2, dy + y)
+            xdotool("click", "5" if middle >= height - 10 else "4")
+            time.sleep(0.15)
+            ext = node.queryComponent().getExtents(self.pyatspi.WINDOW_COORDS)
+        return ext
 
     def focus_window(self):
         # No window manager under Xvfb: give the window the keyboard directly, and only when it
