@@ -3,6 +3,7 @@
  * not stop. The table shows the report's RsTable as it is; the chart one numeric column of
  * it; printing and export take the same RsReport, so all three agree. */
 #include "rs-reports-section.h"
+#include "rs-column.h"
 #include "rs-chart.h"
 #include "rs-gui-util.h"
 #include "rs-pdf-report.h"
@@ -1078,17 +1079,6 @@ set_strings (GtkDropDown *dropdown, const char * const *names, guint n)
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
 }
 
-/* A drop-down's own button is what screen readers land on: it gets the name too. */
-static void
-name_dropdown (GtkDropDown *dropdown, const char *name)
-{
-  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  if (button != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-}
-
 /* ---- RsSection ----------------------------------------------------------- */
 
 static void
@@ -1293,9 +1283,9 @@ rs_reports_section_init (RsReportsSection *self)
   gtk_drop_down_set_selected (self->period_dropdown, RS_REPORTS_THIS_YEAR);
   rs_reports_period_range (RS_REPORTS_THIS_YEAR, rs_clock_now (), &self->from, &self->to);
   show_range (self);
-  name_dropdown (self->report_dropdown, _("Report"));
-  name_dropdown (self->period_dropdown, _("Period"));
-  name_dropdown (self->metric_dropdown, _("Figure in the chart"));
+  rs_column_name_drop_down (self->report_dropdown, _("Report"));
+  rs_column_name_drop_down (self->period_dropdown, _("Period"));
+  rs_column_name_drop_down (self->metric_dropdown, _("Figure in the chart"));
 
   g_signal_connect_swapped (self->report_dropdown, "notify::selected", G_CALLBACK (on_report_changed), self);
   g_signal_connect_swapped (self->period_dropdown, "notify::selected", G_CALLBACK (on_period_changed), self);

@@ -430,17 +430,6 @@ setup_columns (RsReturnsSection *self)
   g_signal_connect_swapped (gtk_column_view_get_sorter (view), "changed", G_CALLBACK (sort_changed), self);
 }
 
-/* A drop-down's own button is what screen readers land on (GTK 4.8 leaves it
- * "GtkToggleButton"): it gets the name too. */
-static void
-name_dropdown (GtkDropDown *dropdown, const char *name)
-{
-  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
-
-  if (button != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-}
-
 static void
 rs_returns_section_constructed (GObject *object)
 {
@@ -459,7 +448,7 @@ rs_returns_section_constructed (GObject *object)
   gtk_drop_down_set_selected (self->state_dropdown, 0);
   g_signal_handlers_unblock_matched (self->state_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
   g_object_unref (states);
-  name_dropdown (self->state_dropdown, _("State"));
+  rs_column_name_drop_down (self->state_dropdown, _("State"));
   /* The text inside a GtkSearchEntry is what AT-SPI shows as the field: name it too. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->search_entry)); child != NULL;
        child = gtk_widget_get_next_sibling (child))

@@ -4,6 +4,7 @@
  * belongs — a line's refusal on the line, the stock a posting lacks on the short lines
  * (rs_slips_preview_post()) before anything is posted. */
 #include "rs-slip-editor.h"
+#include "rs-column.h"
 #include "rs-gui-util.h"
 #include "rs-print-dialog.h"
 
@@ -103,16 +104,13 @@ set_hint (GtkLabel *label, const char *message)
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL && *message != '\0');
 }
 
-/* A GtkDropDown's inner toggle button is what a screen reader meets: GTK 4.8 leaves it
- * unnamed ("GtkToggleButton"), so it gets the dropdown's name too. */
 static void
 set_accessible_label (gpointer widget, const char *label)
 {
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   if (GTK_IS_DROP_DOWN (widget))
-    for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-      if (GTK_IS_TOGGLE_BUTTON (child))
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    rs_column_name_drop_down (widget, label);   /* its inner button too */
+  else
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static const char *

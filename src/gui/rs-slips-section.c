@@ -448,17 +448,6 @@ add_shortcuts (RsSlipsSection *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
-/* GTK 4.8's GtkDropDown leaves its inner toggle button unnamed on the accessibility bus
- * (screen readers say "GtkToggleButton"): it gets the dropdown's name. */
-static void
-name_dropdown_button (GtkDropDown *dropdown, const char *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_TOGGLE_BUTTON (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-}
-
 /* ---- GObject ----------------------------------------------------------- */
 
 static void
@@ -570,8 +559,8 @@ rs_slips_section_init (RsSlipsSection *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   rs_gui_stack_hide_other_pages (self->stack);
   rs_gui_stack_hide_other_pages (self->list_stack);
-  name_dropdown_button (self->kind_dropdown, _("Kind"));
-  name_dropdown_button (self->state_dropdown, _("State"));
-  name_dropdown_button (self->warehouse_dropdown, _("Warehouse"));
+  rs_column_name_drop_down (self->kind_dropdown, _("Kind"));
+  rs_column_name_drop_down (self->state_dropdown, _("State"));
+  rs_column_name_drop_down (self->warehouse_dropdown, _("Warehouse"));
   add_shortcuts (self);
 }
