@@ -8,6 +8,7 @@
 #include "rs-database.h"
 #include "rs-core-resources.h"
 #include "rs-error.h"
+#include "rs-file-guard-private.h"
 #include "rs-i18n.h"
 
 #include <errno.h>
@@ -27,6 +28,7 @@ struct _RsDatabase
   GHashTable *statements;   /* SQL text → sqlite3_stmt* */
   GRecMutex   tx_lock;      /* one transaction at a time per connection */
   guint       tx_depth;
+  gboolean    guarded;      /* its files are in rs-file-guard's list */
   int         schema_version;
 };
 
@@ -50,6 +52,8 @@ rs_database_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
+  if (self->guarded)
+    rs_file_guard_remove (self->path);
   g_rec_mutex_clear (&self->tx_lock);
   g_free (self->path);
 
@@ -242,6 +246,24 @@ rs_database_get_handle (RsDatabase *self)
 {
   g_return_val_if_fail (RS_IS_DATABASE (self), NULL);
   return self->handle;
+}
+
+char *
+rs_database_describe_open_work (RsDatabase *self)
+{
+  g_autoptr(GString) work = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (RS_IS_DATABASE (self), NULL);
+
+  if (self->tx_depth > 0)
+    g_string_append_printf (work, "%u transaction(s) open; ", self->tx_depth);
+  else if (!sqlite3_get_autocommit (self->handle))
+    g_string_append (work, "a transaction open outside RsTransaction; ");
+  while ((stmt = sqlite3_next_stmt (self->handle, stmt)) != NULL)
+    if (sqlite3_stmt_busy (stmt))
+      g_string_append_printf (work, "still stepping: %s; ", sqlite3_sql (stmt));
+  return work->len > 0 ? g_string_free (g_steal_pointer (&work), FALSE) : NULL;
 }
 
 int
@@ -522,6 +544,7 @@ rs_database_open (const char *path, GError **error)
   self = g_object_new (RS_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
 
+  rs_file_guard_setup ();
   rc = sqlite3_open_v2 (path, &self->handle,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL);
   if (rc != SQLITE_OK)
@@ -531,6 +554,8 @@ rs_database_open (const char *path, GError **error)
       return NULL;
     }
 
+  rs_file_guard_add (path);
+  self->guarded = TRUE;
   sqlite3_extended_result_codes (self->handle, 1);
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
 

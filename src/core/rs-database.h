@@ -28,6 +28,9 @@ RsDatabase    *rs_database_open              (const char   *path,
 const char    *rs_database_get_path          (RsDatabase   *self);
 sqlite3       *rs_database_get_handle        (RsDatabase   *self);
 int            rs_database_get_schema_version (RsDatabase  *self);
+/* Between two user actions nothing should be open: NULL, or what is (a transaction,
+ * statements still stepping). A diagnostic for tests and debugging. */
+char          *rs_database_describe_open_work (RsDatabase  *self);
 int            rs_database_get_latest_version (void);
 char          *rs_database_get_default_path  (void);
 

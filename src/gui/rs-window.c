@@ -14,6 +14,7 @@ struct _RsWindow
   RsDatabase *database;
   RsSession *session;
   GtkFileChooserNative *chooser;
+  guint idle_check;
 
   GtkStack *stack;
   GtkStack *start_stack;
@@ -130,6 +131,21 @@ on_setup_created (RsWindow *self, RsDatabase *database)
   show_login (self, database, "admin");
   /* Said on the page, not in a toast: libadwaita 1.2's toast has an unnamed close button. */
   rs_login_page_greet_new_database (self->login_page);
+}
+
+/* RESTOCK_CHECK_IDLE=1: says on stderr when the window's connection keeps a transaction or a
+ * statement open between user actions (another program would not see its writes). */
+static gboolean
+check_idle_database (gpointer data)
+{
+  RsWindow *self = data;
+  g_autofree char *work = NULL;
+
+  if (self->session != NULL)
+    work = rs_database_describe_open_work (rs_session_get_database (self->session));
+  if (work != NULL)
+    g_printerr ("restock: open between actions: %s\n", work);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -268,6 +284,7 @@ rs_window_dispose (GObject *object)
 {
   RsWindow *self = RS_WINDOW (object);
 
+  g_clear_handle_id (&self->idle_check, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -383,4 +400,6 @@ rs_window_init (RsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   rs_gui_stack_hide_other_pages (self->stack);
   rs_gui_stack_hide_other_pages (self->start_stack);
+  if (g_getenv ("RESTOCK_CHECK_IDLE") != NULL)
+    self->idle_check = g_timeout_add_seconds (1, check_idle_database, self);
 }

@@ -2,6 +2,8 @@
 #include "rs-test-util.h"
 
 #include <glib/gstdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 static int
 pragma_int (RsDatabase *db, const char *sql)
@@ -247,9 +249,86 @@ test_write_lock_is_immediate (void)
   g_assert_error (error, RS_ERROR, RS_ERROR_STORAGE);
 }
 
+/* What another program does: opens the database with SQLite alone, counts guard_probe's rows
+ * and closes (as the last connection it knows of, it checkpoints and deletes the WAL). */
+static int
+count_rows (const char *path)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int count = 100;
+
+  if (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (handle, "SELECT count(*) FROM guard_probe", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return count;
+}
+
+/* count_rows() in a new process (this program run again: a forked copy would share SQLite's
+ * knowledge of the open files with this one). */
+static int
+count_in_another_process (const char *path)
+{
+  const char *argv[] = { "/proc/self/exe", "--count-rows", path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+/* A file chooser has GIO open and close every file of the folder it shows, to sniff its type;
+ * closing drops all of this process's POSIX locks on that file. Another process then believes
+ * it is alone, resets the WAL and deletes it, and what this one writes next is lost. The
+ * database's files are guarded: only SQLite opens them while they are open. */
+static void
+test_foreign_open_keeps_writes (void)
+{
+  g_autofree char *path = rs_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsDatabase) db = rs_database_open (path, &error);
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  g_assert_no_error (error);
+  g_assert_true (rs_database_exec (db, "CREATE TABLE guard_probe (x INTEGER) STRICT; "
+                                       "INSERT INTO guard_probe VALUES (1)", &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GError) refused = NULL;
+
+      g_assert_false (g_file_get_contents (file, &contents, NULL, &refused));
+      g_assert_error (refused, G_FILE_ERROR, G_FILE_ERROR_ACCES);
+    }
+
+  g_assert_cmpint (count_in_another_process (path), ==, 1);
+  g_assert_true (rs_database_exec (db, "INSERT INTO guard_probe VALUES (2)", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_in_another_process (path), ==, 2);
+
+  /* Closed, the file is an ordinary file again (a backup may read it). */
+  g_clear_object (&db);
+  {
+    g_autofree char *contents = NULL;
+    g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+    g_assert_no_error (error);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
+  if (argc == 3 && g_str_equal (argv[1], "--count-rows"))
+    return count_rows (argv[2]);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/database/create-sets-pragmas", test_create_sets_pragmas);
@@ -262,6 +341,7 @@ main (int argc, char **argv)
   g_test_add_func ("/database/statement-cache", test_statement_cache);
   g_test_add_func ("/database/transactions", test_transactions);
   g_test_add_func ("/database/write-lock-is-immediate", test_write_lock_is_immediate);
+  g_test_add_func ("/database/foreign-open-keeps-writes", test_foreign_open_keeps_writes);
 
   return g_test_run ();
 }

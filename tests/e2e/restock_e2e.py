@@ -183,6 +183,7 @@ class Restock:
             "XDG_CONFIG_HOME": self.config_dir,
             "LC_ALL": "C.UTF-8",
             "LANGUAGE": self.lang or "",
+            "RESTOCK_CHECK_IDLE": "1",      # the program says when it keeps a transaction open
         })
         for name, value in self.extra_env.items():
             if value is None:
