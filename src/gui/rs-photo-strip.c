@@ -158,8 +158,13 @@ thumbnail_loaded (GObject *source, GAsyncResult *result, gpointer data)
     }
   else
     {
-      /* A damaged stored file says so in its place and under the strip. */
-      gtk_image_set_from_icon_name (GTK_IMAGE (item->picture), "image-missing-symbolic");
+      /* A damaged stored file says so in its place (item->picture is a GtkPicture: the icon
+       * as its paintable) and under the strip. */
+      GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (item->picture));
+      g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, "image-missing-symbolic", NULL, 48,
+                                                                     gtk_widget_get_scale_factor (item->picture),
+                                                                     gtk_widget_get_direction (item->picture), 0);
+      gtk_picture_set_paintable (GTK_PICTURE (item->picture), GDK_PAINTABLE (icon));
       gtk_widget_set_visible (item->picture, TRUE);
       gtk_widget_set_tooltip_text (item->child, error->message);
       set_message (self, error->message);

@@ -4,6 +4,7 @@
 #include "rs-gui-test.h"
 #include "rs-photo-strip.h"
 #include "rs-photo-viewer.h"
+#include "rs-test-util.h"
 
 static char *
 write_png (const char *dir, const char *name, int width, int height)
@@ -162,6 +163,26 @@ test_viewer (void)
   g_rmdir (dir);
 }
 
+/* A stored photo whose file is gone (a database moved without its attachments folder): the
+ * strip shows the missing-picture icon in its place and says why, and nothing crashes. */
+static void
+test_missing_stored_photo (void)
+{
+  g_autoptr(RsDatabase) db = rs_test_open_initialized ();
+  g_autoptr(RsSession) admin = rs_test_login (db, "admin");
+  GtkWidget *window = gtk_window_new ();
+  RsPhotoStrip *strip = RS_PHOTO_STRIP (rs_photo_strip_new ());
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (strip));
+  gtk_window_present (GTK_WINDOW (window));
+  rs_photo_strip_set_session (strip, admin);
+  rs_photo_strip_add_stored (strip, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "carton.jpg");
+  while (*rs_photo_strip_get_message (strip) == '\0')
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (rs_photo_strip_get_n_photos (strip), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -170,5 +191,6 @@ main (int argc, char **argv)
   g_test_add_func ("/photo-strip/not-editable", test_not_editable_paste);
   g_test_add_func ("/photo-strip/viewer", test_viewer);
   g_test_add_func ("/photo-strip/paste-image", test_paste_image);
+  g_test_add_func ("/photo-strip/missing-stored-photo", test_missing_stored_photo);
   return g_test_run ();
 }
