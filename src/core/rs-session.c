@@ -1,5 +1,6 @@
 /* rs-session.c — login with lock-out. */
 #include "rs-session.h"
+#include "rs-session-private.h"
 #include "rs-audit-private.h"
 #include "rs-clock.h"
 #include "rs-error.h"
@@ -12,6 +13,8 @@ struct _RsSession
   GObject     parent_instance;
   RsDatabase *database;
   RsUser     *user;
+  gboolean    vouched;          /* rs_session_vouch() */
+  RsAction    vouched_action;
 };
 
 G_DEFINE_FINAL_TYPE (RsSession, rs_session, G_TYPE_OBJECT)
@@ -226,4 +229,26 @@ rs_session_get_user (RsSession *self)
 {
   g_return_val_if_fail (RS_IS_SESSION (self), NULL);
   return self->user;
+}
+
+void
+rs_session_vouch (RsSession *self, RsAction action)
+{
+  g_return_if_fail (RS_IS_SESSION (self));
+  g_return_if_fail (!self->vouched);
+  self->vouched = TRUE;
+  self->vouched_action = action;
+}
+
+void
+rs_session_unvouch (RsSession *self)
+{
+  g_return_if_fail (RS_IS_SESSION (self));
+  self->vouched = FALSE;
+}
+
+gboolean
+rs_session_is_vouched (RsSession *self, RsAction action)
+{
+  return self->vouched && self->vouched_action == action;
 }

@@ -809,6 +809,40 @@ test_list_tables (void)
   g_assert_error (error, RS_ERROR, RS_ERROR_VALIDATION);
 }
 
+/* An import checks its permission once for all its rows (inside its transaction); afterwards
+ * every call checks again: a user disabled after an import may change nothing more. */
+static void
+test_import_permission_ends_with_it (void)
+{
+  g_autoptr(RsDatabase) db = rs_test_open_initialized ();
+  g_autoptr(RsSession) admin = rs_test_login (db, "admin");
+  g_autoptr(RsSession) clerk = rs_test_add_user (db, "clerk", RS_ROLE_ADMIN);
+  g_autoptr(RsSession) viewer = rs_test_add_user (db, "viewer", RS_ROLE_VIEWER);
+  g_autofree char *path = data_path ("products-english.tsv");
+  g_autoptr(RsImportResult) result = import_ok (clerk, RS_IMPORT_PRODUCTS, path, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsProduct) added = NULL;
+  g_autoptr(RsImportResult) refused = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  RsProductFields f = { .sku = "LATE-1", .name = "Late", .unit = "pc" };
+
+  g_assert_cmpuint (rs_import_result_get_count (result, RS_IMPORT_ADDED), >, 0);
+  g_assert_true (rs_users_disable (admin, "clerk", &error));
+  g_assert_no_error (error);
+
+  before = rs_test_dump (db);
+  added = rs_products_add (clerk, &f, &error);
+  g_assert_null (added);
+  g_assert_error (error, RS_ERROR, RS_ERROR_PERMISSION);
+  g_clear_error (&error);
+  refused = rs_import_file (viewer, RS_IMPORT_PRODUCTS, path, FALSE, NULL, NULL, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, RS_ERROR, RS_ERROR_PERMISSION);
+  after = rs_test_dump (db);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -824,6 +858,7 @@ main (int argc, char **argv)
   g_test_add_func ("/exchange/import/whole-file-refusals", test_whole_file_refusals);
   g_test_add_func ("/exchange/import/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/exchange/update-functions", test_update_functions);
+  g_test_add_func ("/exchange/import/permission-ends-with-it", test_import_permission_ends_with_it);
   g_test_add_func ("/exchange/csv/reader", test_csv_reader);
   g_test_add_func ("/exchange/csv/decode", test_decode);
   g_test_add_func ("/exchange/export/csv-round-trip", test_export_csv_round_trip);
