@@ -314,6 +314,26 @@ class Restock:
                               f"; on screen now: {self.describe()}")
             time.sleep(0.2)
 
+    def wait_in(self, window, role, name, timeout=TIMEOUT):
+        """Like wait(), for a node in the window (dialog) of that title: a field of the same name
+        elsewhere (the login page's "User name") is not the one a person types into."""
+        deadline = time.time() + timeout
+        while True:
+            for node in self._find_all(role, name):
+                if self.window_title_of(node) == window:
+                    return node
+            if time.time() > deadline:
+                raise Failure(f"{role} {name!r} did not appear in the window {window!r}"
+                              f"; on screen now: {self.describe()}")
+            time.sleep(0.2)
+
+    def window_title_of(self, node):
+        """The title of the window the node is in."""
+        top = node
+        while top.parent is not None and top.parent.getRoleName() != "application":
+            top = top.parent
+        return top.name
+
     def wait_text(self, role, prefix, timeout=TIMEOUT):
         """Waits for a node whose name starts with prefix (labels whose text is built at run time)."""
         deadline = time.time() + timeout
@@ -427,25 +447,46 @@ class Restock:
             return False
 
     def click_with_mouse(self, role_or_node, name=None):
-        """Clicks the middle of the node with the pointer (focuses a field, like a person)."""
+        """Clicks the middle of the node with the pointer (focuses a field, like a person). The
+        window the node is in (the main window or a dialog) then gets the keyboard, as a window
+        manager that focuses on click would give it."""
         node = self._node(role_or_node, name)
         ext = node.queryComponent().getExtents(self.pyatspi.WINDOW_COORDS)
         if ext.width <= 0 or ext.height <= 0:
             raise Failure(f"{node.getRoleName()} {node.name!r} is not on screen")
-        # Extents are relative to the window's widget; the X window adds the client-side
-        # decoration's border around it, the same on each side.
-        geo = xdotool("getwindowgeometry", "--shell", self.window_id)
-        g = dict(line.split("=", 1) for line in geo.split())
-        frame = self.app.getChildAtIndex(0).queryComponent().getExtents(self.pyatspi.WINDOW_COORDS)
-        dx = int(g["X"]) + (int(g["WIDTH"]) - frame.width) // 2
-        dy = int(g["Y"]) + (int(g["HEIGHT"]) - frame.height) // 2
         top = node
         while top.parent is not None and top.parent.getRoleName() != "application":
             top = top.parent
-        ext = self._scroll_into_view(node, ext, dx, dy, top.queryComponent().getExtents(self.pyatspi.WINDOW_COORDS).height)
+        window = self._x_window_of(top)
+        if window not in self.__dict__.setdefault("windows_seen", set()):
+            # A dialog that has just appeared drops a click that comes before it is ready (the
+            # field stays unfocused and what is typed next is lost): a person looks at it first.
+            self.windows_seen.add(window)
+            time.sleep(1.0)
+            ext = node.queryComponent().getExtents(self.pyatspi.WINDOW_COORDS)
+        # Extents are relative to the window's widget; the X window adds the client-side
+        # decoration's border around it, the same on each side.
+        geo = xdotool("getwindowgeometry", "--shell", window)
+        g = dict(line.split("=", 1) for line in geo.split())
+        frame = top.queryComponent().getExtents(self.pyatspi.WINDOW_COORDS)
+        dx = int(g["X"]) + (int(g["WIDTH"]) - frame.width) // 2
+        dy = int(g["Y"]) + (int(g["HEIGHT"]) - frame.height) // 2
+        ext = self._scroll_into_view(node, ext, dx, dy, frame.height)
         xdotool("mousemove", "--sync", dx + ext.x + ext.width // 2, dy + ext.y + ext.height // 2)
         xdotool("click", "1")
+        self.clicked_window = window
         time.sleep(0.2)
+
+    def _x_window_of(self, top):
+        """The X window of a toplevel accessible node: the one of that title, else the main window."""
+        title = top.name or ""
+        if title:
+            r = subprocess.run(["xdotool", "search", "--all", "--onlyvisible", "--pid", str(self.proc.pid),
+                                "--name", "^" + re.escape(title) + "$"], capture_output=True, text=True)
+            ids = r.stdout.split()
+            if ids:
+                return ids[-1]
+        return self.window_id
 
     def _scroll_into_view(self, node, ext, dx, dy, height, header=60):
         """A person scrolls a long form until the field shows: turns the mouse wheel over the
@@ -462,12 +503,25 @@ class Restock:
         return ext
 
     def focus_window(self):
-        # No window manager under Xvfb: give the window the keyboard directly, and only when it
-        # lacks it (a second focus-in confuses GTK 4.8's GtkText: "did not receive a focus-out").
-        # A dialog of the program (file chooser, about) that has the keyboard keeps it.
-        r = subprocess.run(["xdotool", "getwindowfocus", "getwindowpid"], capture_output=True, text=True)
-        if r.returncode != 0 or r.stdout.strip() != str(self.proc.pid):
-            xdotool("windowfocus", "--sync", self.window_id)
+        # No window manager under Xvfb: give the keyboard to the window last clicked in (else the
+        # main window), and only when it lacks it (a second focus-in confuses GTK 4.8's GtkText:
+        # "did not receive a focus-out"). A window of the program that has the keyboard (a file
+        # chooser opened by a button) keeps it until a click lands elsewhere.
+        r = subprocess.run(["xdotool", "getwindowfocus"], capture_output=True, text=True)
+        focused = r.stdout.strip() if r.returncode == 0 else None
+        wanted, self.clicked_window = getattr(self, "clicked_window", None), None
+        if wanted is not None:
+            if focused == wanted:
+                return
+            if subprocess.run(["xdotool", "windowfocus", "--sync", wanted], capture_output=True, timeout=30).returncode == 0:
+                return
+        # Not every window GTK maps carries _NET_WM_PID (a dialog may not): the program's own
+        # windows are the ones xdotool finds by its pid.
+        ours = subprocess.run(["xdotool", "search", "--all", "--onlyvisible", "--pid", str(self.proc.pid)],
+                              capture_output=True, text=True).stdout.split()
+        if focused is not None and focused in ours:
+            return
+        xdotool("windowfocus", "--sync", self.window_id)
 
     def type(self, text):
         """Types text into the focused widget, key by key (Chinese too).

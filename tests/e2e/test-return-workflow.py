@@ -88,6 +88,30 @@ def named(app, role, text, exact=False, timeout=e2e.TIMEOUT):
         time.sleep(0.2)
 
 
+def in_window(app, window, role, text, exact=False, timeout=e2e.TIMEOUT):
+    """Like named(), for a node in the window (dialog) of that title: the detail page behind a
+    dialog has its own "Add Cost…" and "Remark"."""
+    deadline = time.time() + timeout
+    while True:
+        for node in app._find_all(role, None):
+            try:
+                name = (node.name or "").replace("_", "")
+                if ((name == text or name.startswith(text + " ")) if exact else text in name) \
+                        and app.window_title_of(node) == window:
+                    return node
+            except Exception:
+                pass
+        if time.time() > deadline:
+            raise e2e.Failure(f"no {role} named like {text!r} in {window!r}; on screen: {app.describe()}")
+        time.sleep(0.2)
+
+
+def type_in_window(app, window, role, text, value):
+    app.click_with_mouse(in_window(app, window, role, text))
+    app.key("ctrl+a", "BackSpace")
+    app.type(value)
+
+
 def button(app, text, exact=False, timeout=e2e.TIMEOUT):
     return named(app, "push button", text, exact, timeout)
 
@@ -150,20 +174,48 @@ def choose_file(app, path):
 
 
 def choose_in_combo(app, row_name, item_text):
-    """Opens a combo row by its accessible name and clicks the item whose name holds item_text."""
+    """Opens a combo row by its accessible name with the pointer and picks the item whose name
+    holds item_text with the keyboard (Home, then Down until it has the focus, then Enter): a
+    popover's items have no window coordinates the pointer could use under Xvfb."""
     combo = named(app, "combo box", row_name, timeout=5)
     app.click_with_mouse(combo)
     time.sleep(0.6)
-    for role in ("list item", "label", "menu item"):
-        for node in app._find_all(role, None):
+
+    def text_of(node):
+        """A list item's words: its own name, else its labels' (GTK 4.8 names no list item)."""
+        if node.name:
+            return node.name
+        return " ".join(label.name or "" for label in app._find_all("label", None, root=node, shown=False))
+
+    def items():
+        found = app._find_all("list item", None, root=combo, shown=False)
+        return found or [n for n in app._find_all("list item", None) if text_of(n)]
+
+    def focused():
+        for node in items():
             try:
-                if item_text in (node.name or ""):
-                    app.click_with_mouse(node)
-                    time.sleep(0.4)
-                    return
+                if node.getState().contains(app.pyatspi.STATE_FOCUSED):
+                    return node
             except Exception:
                 pass
-    raise e2e.Failure(f"{row_name}: no choice {item_text!r}; on screen: {app.describe()}")
+        return None
+
+    names = [text_of(n) for n in items()]
+    if not any(item_text in name for name in names):
+        raise e2e.Failure(f"{row_name}: no choice {item_text!r} among {names}; on screen: {app.describe()}")
+    app.key("Home")
+    for _ in range(len(names) + 1):
+        time.sleep(0.2)
+        node = focused()
+        if node is None:
+            # Focus not told: count the way down instead.
+            app.key(*(["Down"] * next(i for i, name in enumerate(names) if item_text in name)))
+            break
+        if item_text in text_of(node):
+            break
+        app.key("Down")
+    app.key("Return")
+    time.sleep(0.5)
 
 
 def wait_for(what, check, timeout=20):
@@ -309,19 +361,22 @@ def dispose(app):
 def cost(app):
     search_open(app, state["number"])
     app.click(needs(app, "push button", "Add Cost…", "the return detail's Add Cost… button"))
+    title = f"Add Cost to {state['number']}"
     choose_in_combo(app, "Cost kind", "Freight")
-    type_into(app, "text", "Amount (¥)", "25.00")
-    app.click(button(app, "Add", exact=True))
-    wait_for("cost", lambda: any(c["kind"] == "freight" for c in show(state["number"])["costs"]["lines"]))
+    type_in_window(app, title, "text", "Amount (¥)", "25.00")
+    app.click(in_window(app, title, "push button", "Add", exact=True))
+    if not wait_for("cost", lambda: any(c["kind"] == "freight" for c in show(state["number"])["costs"]["lines"])):
+        raise e2e.Failure(f"no freight cost recorded; on screen: {app.describe()}")
 
 
 def settle(app):
     # The detail may still show the return from the cost step: open it again from the search.
     search_open(app, state["number"], keyboard=False)
     app.click(needs(app, "push button", "Settle…", "the return detail's Settle… button"))
-    type_into(app, "text", "Remark", SETTLE_REMARK)
-    named(app, "check box", "Approve now")      # on by default for who may approve
-    app.click(button(app, "Create Settlement", exact=True))
+    title = f"Settle {state['number']}"
+    type_in_window(app, title, "text", "Remark", SETTLE_REMARK)
+    in_window(app, title, "check box", "Approve now")      # on by default for who may approve
+    app.click(in_window(app, title, "push button", "Create Settlement", exact=True))
     if not wait_for("settled", lambda: show(state["number"])["state"] == "settled"):
         raise e2e.Failure("the return is not settled: " + show(state["number"])["state"])
 

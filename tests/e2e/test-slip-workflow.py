@@ -67,12 +67,13 @@ def button(app, text, timeout=e2e.TIMEOUT):
 
 
 def exact_button(app, text, timeout=e2e.TIMEOUT):
-    """The push button named text itself (a dialog's "Post", not the window's "Post…")."""
+    """The push button named text itself (a dialog's "Post", not the window's "Post…"; its "Add",
+    not the page's "Add User"). GTK 4.8 names a mnemonic button "_Post Post"."""
     deadline = time.time() + timeout
     while True:
         for node in app._find_all("push button", None):
             try:
-                if (node.name or "").replace("_", "").split(" ")[0] == text:
+                if (node.name or "").replace("_", "") in (text, f"{text} {text}"):
                     return node
             except Exception:
                 pass
@@ -265,9 +266,12 @@ try:
         if app.find("list item", "Users & Settings") is not None:
             open_section(app, "Users & Settings")
             app.click(button(app, "Add User"))
-            app.type_into("text", "User name", NEWBIE)
-            app.type_into("text", "Password", NEWBIE_PASSWORD)
-            app.click_with_mouse(app.wait("check box", "Warehouse keeper"))   # GTK 4.8: no AT-SPI action
+            for field, value in (("User name", NEWBIE), ("Password", NEWBIE_PASSWORD)):
+                app.click_with_mouse(app.wait_in("Add User", "text", field))
+                app.key("ctrl+a", "BackSpace")
+                app.type(value)
+            # GTK 4.8: no AT-SPI action
+            app.click_with_mouse(app.wait_in("Add User", "check box", "Warehouse keeper"))
             app.click(exact_button(app, "Add"))
             for _ in range(50):
                 users = {u["name"]: u for u in cli("user", "list")["users"]}
