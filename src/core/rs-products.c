@@ -206,9 +206,12 @@ rs_products_add (RsSession *session, const RsProductFields *f, GError **error)
     return NULL;
   g_clear_pointer (&stmt, rs_statement_release);
 
-  product = rs_products_lookup_by_id (db, rs_database_last_insert_id (db), error);
-  if (product == NULL ||
-      !rs_search_reindex (db, RS_MASTER_PRODUCT, rs_product_get_id (product), error))
+  /* The row as just written, not read back (an import adds 100,000): the category was found
+   * or made by exactly this name. */
+  product = rs_product_new (rs_database_last_insert_id (db), f->sku, f->name, f->spec != NULL ? f->spec : "",
+                            f->unit, f->decimals, barcode, category_id, category_id != 0 ? f->category : NULL,
+                            f->avg_cost, f->list_price, TRUE);
+  if (!rs_search_reindex (db, RS_MASTER_PRODUCT, rs_product_get_id (product), error))
     return NULL;
   after = rs_product_to_json (product);
   if (!rs_audit_record (session, "product.add", "product", f->sku, NULL, after, error) ||
