@@ -28,6 +28,8 @@ struct _RsDatabase
   GHashTable *statements;   /* SQL text → sqlite3_stmt* */
   GRecMutex   tx_lock;      /* one transaction at a time per connection */
   guint       tx_depth;
+  gboolean    bulk;         /* rs_database_set_bulk() */
+  gboolean    poisoned;     /* a flat transaction ended without commit after changing rows */
   gboolean    guarded;      /* its files are in rs-file-guard's list */
   int         schema_version;
 };
@@ -37,6 +39,8 @@ struct _RsTransaction
   RsDatabase *db;
   guint       depth;
   gboolean    done;
+  gboolean    flat;         /* bulk mode: no savepoint of its own */
+  sqlite3_int64 changes;    /* flat: the connection's total changes when it began */
 };
 
 G_DEFINE_FINAL_TYPE (RsDatabase, rs_database, G_TYPE_OBJECT)
@@ -299,25 +303,38 @@ rs_transaction_begin (RsDatabase *self, GError **error)
 {
   RsTransaction *tx;
   g_autofree char *sql = NULL;
+  gboolean flat;
 
   g_return_val_if_fail (RS_IS_DATABASE (self), NULL);
 
   g_rec_mutex_lock (&self->tx_lock);
+  flat = self->tx_depth > 0 && self->bulk;
   if (self->tx_depth == 0)
     sql = g_strdup ("BEGIN IMMEDIATE");
-  else
+  else if (!flat)
     sql = g_strdup_printf ("SAVEPOINT rs_%u", self->tx_depth);
 
-  if (!run_cached (self, sql, error))
+  if (sql != NULL && !run_cached (self, sql, error))
     {
       g_rec_mutex_unlock (&self->tx_lock);
       return NULL;
     }
+  if (self->tx_depth == 0)
+    self->poisoned = FALSE;
 
   tx = g_new0 (RsTransaction, 1);
   tx->db = g_object_ref (self);
   tx->depth = ++self->tx_depth;
+  tx->flat = flat;
+  tx->changes = flat ? sqlite3_total_changes64 (self->handle) : 0;
   return tx;
+}
+
+void
+rs_database_set_bulk (RsDatabase *self, gboolean bulk)
+{
+  g_return_if_fail (RS_IS_DATABASE (self));
+  self->bulk = bulk;
 }
 
 static void
@@ -336,6 +353,18 @@ rs_transaction_commit (RsTransaction *tx, GError **error)
   g_return_val_if_fail (tx != NULL && !tx->done, FALSE);
   g_return_val_if_fail (tx->depth == tx->db->tx_depth, FALSE);
 
+  if (tx->flat)
+    {
+      transaction_end (tx);
+      return TRUE;
+    }
+  if (tx->depth == 1 && tx->db->poisoned)
+    {
+      /* Still open: freeing it rolls everything back. */
+      g_set_error_literal (error, RS_ERROR, RS_ERROR_STORAGE,
+                           _("A change failed halfway through, so nothing of it was saved."));
+      return FALSE;
+    }
   if (tx->depth == 1)
     sql = g_strdup ("COMMIT");
   else
@@ -353,7 +382,14 @@ rs_transaction_free (RsTransaction *tx)
   if (tx == NULL)
     return;
 
-  if (!tx->done)
+  if (!tx->done && tx->flat)
+    {
+      /* No savepoint to roll back to: what it changed poisons the whole transaction. */
+      if (sqlite3_total_changes64 (tx->db->handle) != tx->changes)
+        tx->db->poisoned = TRUE;
+      transaction_end (tx);
+    }
+  else if (!tx->done)
     {
       g_autofree char *sql = NULL;
 

@@ -59,6 +59,11 @@ RsTransaction *rs_transaction_begin          (RsDatabase   *self,
 gboolean       rs_transaction_commit         (RsTransaction *tx,
                                               GError      **error);
 void           rs_transaction_free           (RsTransaction *tx);
+/* Bulk mode (an import of 100,000 rows): a transaction opened inside another takes no
+ * savepoint of its own. One that ends without commit after changing rows poisons the
+ * outermost: its commit then fails, and everything rolls back: never a row half written. */
+void           rs_database_set_bulk          (RsDatabase   *self,
+                                              gboolean      bulk);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsTransaction, rs_transaction_free)
 
 G_END_DECLS

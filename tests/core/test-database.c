@@ -324,6 +324,62 @@ test_foreign_open_keeps_writes (void)
   }
 }
 
+/* Bulk mode: an inner transaction takes no savepoint. Ended without commit after no change,
+ * the outer one commits; after a change, the outer commit is refused and nothing is kept. */
+static void
+test_bulk_transactions (void)
+{
+  g_autofree char *path = rs_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsDatabase) db = rs_database_open (path, &error);
+  g_autoptr(RsTransaction) outer = NULL;
+  g_autoptr(RsTransaction) inner = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (rs_database_exec (db, "CREATE TABLE bulk_probe (x INTEGER) STRICT", NULL));
+
+  /* An inner refusal before any write: the rest commits. */
+  outer = rs_transaction_begin (db, &error);
+  rs_database_set_bulk (db, TRUE);
+  g_assert_true (rs_database_exec (db, "INSERT INTO bulk_probe VALUES (1)", NULL));
+  inner = rs_transaction_begin (db, &error);
+  g_assert_nonnull (inner);
+  g_clear_pointer (&inner, rs_transaction_free);
+  inner = rs_transaction_begin (db, &error);
+  g_assert_true (rs_database_exec (db, "INSERT INTO bulk_probe VALUES (2)", NULL));
+  g_assert_true (rs_transaction_commit (inner, &error));
+  g_clear_pointer (&inner, rs_transaction_free);
+  rs_database_set_bulk (db, FALSE);
+  g_assert_true (rs_transaction_commit (outer, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&outer, rs_transaction_free);
+  before = rs_test_dump (db);
+  g_assert_nonnull (strstr (before, "bulk_probe"));
+
+  /* An inner one that wrote and then failed: the outer commit is refused, nothing kept. */
+  outer = rs_transaction_begin (db, &error);
+  rs_database_set_bulk (db, TRUE);
+  inner = rs_transaction_begin (db, &error);
+  g_assert_true (rs_database_exec (db, "INSERT INTO bulk_probe VALUES (3)", NULL));
+  g_clear_pointer (&inner, rs_transaction_free);
+  rs_database_set_bulk (db, FALSE);
+  g_assert_false (rs_transaction_commit (outer, &error));
+  g_assert_error (error, RS_ERROR, RS_ERROR_STORAGE);
+  g_clear_error (&error);
+  g_clear_pointer (&outer, rs_transaction_free);
+  after = rs_test_dump (db);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM bulk_probe"), ==, 2);
+
+  /* And the next transaction starts clean. */
+  outer = rs_transaction_begin (db, &error);
+  g_assert_true (rs_database_exec (db, "INSERT INTO bulk_probe VALUES (4)", NULL));
+  g_assert_true (rs_transaction_commit (outer, &error));
+  g_assert_cmpint (pragma_int (db, "SELECT count(*) FROM bulk_probe"), ==, 3);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -342,6 +398,7 @@ main (int argc, char **argv)
   g_test_add_func ("/database/transactions", test_transactions);
   g_test_add_func ("/database/write-lock-is-immediate", test_write_lock_is_immediate);
   g_test_add_func ("/database/foreign-open-keeps-writes", test_foreign_open_keeps_writes);
+  g_test_add_func ("/database/bulk-transactions", test_bulk_transactions);
 
   return g_test_run ();
 }
