@@ -53,7 +53,10 @@ check "settings show: the document settings" \
   [ "$(json '["company.address"]')" = "上海市浦东新区张江路 88 号" -a "$(json '["print.template"]')" = "" -a "$(json '["company.name"]')" = 华东商贸有限公司 ]
 refused "settings: an unknown paper" 1 "form241" -- cli settings set print.template letter
 refused "settings: a font file that does not exist" 1 "fonts-wqy-microhei" -- cli settings set print.font /no/such.ttf
-refused "settings: a logo that is no picture" 1 "PNG" -- cli settings set company.logo "$RESTOCK_DB"
+printf 'not a picture, only text\n' > "$work/logo.png"
+refused "settings: a logo that is no picture" 1 "PNG" -- cli settings set company.logo "$work/logo.png"
+# The open database itself is no file to read as a logo (rs-file-guard): refused, nothing written.
+refused "settings: the database as a logo" 1 "restock.db" -- cli settings set company.logo "$RESTOCK_DB"
 refused "settings: a keeper may not change them" 3 "" -- as kp settings set company.phone 110
 refused "settings: an unknown key" 2 "company.name" -- cli settings set company.fax 123
 
