@@ -267,16 +267,19 @@ count_rows (const char *path)
   return count;
 }
 
+/* This program, as started (not /proc/self/exe: under valgrind that is valgrind). */
+static const char *self_path;
+
 /* count_rows() in a new process (this program run again: a forked copy would share SQLite's
  * knowledge of the open files with this one). */
 static int
 count_in_another_process (const char *path)
 {
-  const char *argv[] = { "/proc/self/exe", "--count-rows", path, NULL };
+  const char *argv[] = { self_path, "--count-rows", path, NULL };
   g_autoptr(GError) error = NULL;
   int status = 0;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
                                &status, &error));
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (status));
@@ -385,6 +388,7 @@ main (int argc, char **argv)
 {
   if (argc == 3 && g_str_equal (argv[1], "--count-rows"))
     return count_rows (argv[2]);
+  self_path = argv[0];
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/database/create-sets-pragmas", test_create_sets_pragmas);
