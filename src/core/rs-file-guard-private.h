@@ -11,7 +11,7 @@ void rs_file_guard_setup  (void);
  * opens by anything else are refused until as many removes as adds. */
 void rs_file_guard_add    (const char *path);
 void rs_file_guard_remove (const char *path);
-/* Whether `path` is such a file (for tests). */
+/* Whether `path` is such a file (what open64() asks). */
 gboolean rs_file_guard_covers (const char *path);
 
 G_END_DECLS

@@ -63,7 +63,8 @@ rs_file_guard_setup (void)
     }
 }
 
-/* The absolute path with its folder's symbolic links resolved, or NULL. No open() in here. */
+/* The absolute path with its folder's symbolic links resolved (as given when the folder is
+ * gone). No open() in here. */
 static char *
 canonical_path (const char *path)
 {
@@ -145,7 +146,7 @@ rs_file_guard_remove (const char *path)
   else if (count == 1)
     g_hash_table_remove (guarded, key);
   if (count > 0)
-    g_atomic_int_dec_and_test (&n_guarded);
+    g_atomic_int_add (&n_guarded, -1);
   g_mutex_unlock (&guard_lock);
 }
 

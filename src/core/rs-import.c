@@ -842,13 +842,13 @@ cache_restore (RsDatabase *db, int previous)
   rs_database_exec (db, sql, NULL);
 }
 
-/* The permission is asked before reading a byte, so a preview tells at once. */
 static RsAction
 import_action (RsImportKind kind)
 {
   return kind == RS_IMPORT_CUSTOMERS ? RS_ACTION_CUSTOMER_EDIT : RS_ACTION_MASTER_EDIT;
 }
 
+/* The permission is asked before reading a byte, so a preview tells at once. */
 static gboolean
 check_permission (RsSession *session, RsImportKind kind, GError **error)
 {
