@@ -278,6 +278,34 @@ rs_json_add_money (JsonBuilder *builder, const char *name, gint64 fen)
 }
 
 JsonNode *
+rs_json_object_node (gint64 id, JsonObject **object)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  *object = json_object_new ();
+  json_node_take_object (node, *object);
+  json_object_set_int_member (*object, "id", id);
+  return node;
+}
+
+void
+rs_json_set_string (JsonObject *object, const char *name, const char *value)
+{
+  if (value != NULL)
+    json_object_set_string_member (object, name, value);
+  else
+    json_object_set_null_member (object, name);
+}
+
+void
+rs_json_set_money (JsonObject *object, const char *name, gint64 fen)
+{
+  g_autofree char *text = rs_money_to_decimal (fen);
+
+  json_object_set_string_member (object, name, text);
+}
+
+JsonNode *
 rs_json_object_end (JsonBuilder *builder)
 {
   json_builder_end_object (builder);

@@ -120,15 +120,16 @@ gboolean rs_partner_get_active (RsPartner *self) { return self->active; }
 JsonNode *
 rs_partner_to_json (RsPartner *self)
 {
-  g_autoptr(JsonBuilder) builder = rs_json_object_begin (self->id);
+  JsonObject *object;
+  JsonNode *node = rs_json_object_node (self->id, &object);
 
-  rs_json_add_string (builder, "code", self->code);
-  rs_json_add_string (builder, "name", self->name);
-  rs_json_add_string (builder, "contact", self->contact);
-  rs_json_add_string (builder, "phone", self->phone);
-  rs_json_add_string (builder, "email", self->email);
-  rs_json_add_string (builder, "address", self->address);
-  rs_json_add_string (builder, "remark", self->remark);
-  rs_json_add_bool (builder, "active", self->active);
-  return rs_json_object_end (builder);
+  rs_json_set_string (object, "code", self->code);
+  rs_json_set_string (object, "name", self->name);
+  rs_json_set_string (object, "contact", self->contact);
+  rs_json_set_string (object, "phone", self->phone);
+  rs_json_set_string (object, "email", self->email);
+  rs_json_set_string (object, "address", self->address);
+  rs_json_set_string (object, "remark", self->remark);
+  json_object_set_boolean_member (object, "active", self->active);
+  return node;
 }

@@ -1,6 +1,5 @@
 /* rs-product.c */
 #include "rs-master-private.h"
-#include "rs-money.h"
 
 struct _RsProduct
 {
@@ -128,43 +127,21 @@ gint64 rs_product_get_avg_cost (RsProduct *self) { return self->avg_cost; }
 gint64 rs_product_get_list_price (RsProduct *self) { return self->list_price; }
 gboolean rs_product_get_active (RsProduct *self) { return self->active; }
 
-/* A text member, or null. */
-static void
-set_text (JsonObject *object, const char *name, const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (object, name, value);
-  else
-    json_object_set_null_member (object, name);
-}
-
-static void
-set_money (JsonObject *object, const char *name, gint64 fen)
-{
-  g_autofree char *text = rs_money_to_decimal (fen);
-
-  json_object_set_string_member (object, name, text);
-}
-
 JsonNode *
 rs_product_to_json (RsProduct *self)
 {
-  /* The object itself, not a JsonBuilder: an import audits every product it adds with this,
-   * and the builder was most of its cost. Same members in the same order as rs_json_*. */
-  JsonObject *object = json_object_new ();
-  JsonNode *node = json_node_init_object (json_node_alloc (), object);
+  JsonObject *object;
+  JsonNode *node = rs_json_object_node (self->id, &object);
 
-  json_object_unref (object);
-  json_object_set_int_member (object, "id", self->id);
-  set_text (object, "sku", self->sku);
-  set_text (object, "name", self->name);
-  set_text (object, "spec", self->spec);
-  set_text (object, "unit", self->unit);
+  rs_json_set_string (object, "sku", self->sku);
+  rs_json_set_string (object, "name", self->name);
+  rs_json_set_string (object, "spec", self->spec);
+  rs_json_set_string (object, "unit", self->unit);
   json_object_set_int_member (object, "decimals", self->decimals);
-  set_text (object, "barcode", self->barcode);
-  set_text (object, "category", self->category);
-  set_money (object, "avg_cost", self->avg_cost);
-  set_money (object, "list_price", self->list_price);
+  rs_json_set_string (object, "barcode", self->barcode);
+  rs_json_set_string (object, "category", self->category);
+  rs_json_set_money (object, "avg_cost", self->avg_cost);
+  rs_json_set_money (object, "list_price", self->list_price);
   json_object_set_boolean_member (object, "active", self->active);
   return node;
 }
