@@ -878,7 +878,7 @@ set_busy (RsIntakeWindow *self, gboolean busy)
 static void
 save_done (GObject *source, GAsyncResult *res, gpointer data)
 {
-  g_autoptr(RsIntakeWindow) self = RS_INTAKE_WINDOW (source);
+  g_autoptr(RsIntakeWindow) self = data;   /* the reference rs_intake_window_save() took */
   g_autoptr(GError) error = NULL;
   SaveResult *result = g_task_propagate_pointer (G_TASK (res), &error);
 
@@ -960,7 +960,10 @@ rs_intake_window_save (RsIntakeWindow *self, gboolean submit)
   job->fields.description = keep (job, description);
 
   set_busy (self, TRUE);
-  task = g_task_new (g_object_ref (self), NULL, save_done, NULL);
+  /* The window is the callback's data, not the task's source object: the task may be freed
+   * last in the worker thread, and a window must not be finalized there (it was: a crash in
+   * test-intake-window when Submit closed the window). */
+  task = g_task_new (NULL, NULL, save_done, g_object_ref (self));
   g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
   g_task_run_in_thread (task, save_thread);
   return TRUE;
