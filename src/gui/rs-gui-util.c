@@ -47,3 +47,36 @@ rs_gui_stack_hide_other_pages (GtkStack *stack)
   update_hidden_pages (stack);
   g_signal_connect (stack, "notify::visible-child", G_CALLBACK (update_hidden_pages), NULL);
 }
+
+typedef struct
+{
+  GtkWidget *widget;
+  GAsyncReadyCallback callback;
+  gpointer callback_data;
+} WidgetTaskDone;
+
+static void
+widget_task_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  WidgetTaskDone *done = data;
+
+  done->callback (G_OBJECT (done->widget), result, done->callback_data);
+  /* Here, on the main thread, the widget may go: it may be its last reference. */
+  g_object_unref (done->widget);
+  g_free (done);
+}
+
+GTask *
+rs_gui_widget_task_new (GtkWidget *widget, GCancellable *cancellable, GAsyncReadyCallback callback,
+                        gpointer callback_data)
+{
+  WidgetTaskDone *done;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  g_return_val_if_fail (callback != NULL, NULL);
+  done = g_new (WidgetTaskDone, 1);
+  done->widget = g_object_ref (widget);
+  done->callback = callback;
+  done->callback_data = callback_data;
+  return g_task_new (NULL, cancellable, widget_task_done, done);
+}

@@ -1,4 +1,4 @@
-/* rs-gui-util.h — what every page of the main window shares: messages, navigation, stacks. */
+/* rs-gui-util.h — what every page of the main window shares: messages, navigation, stacks, threads. */
 #pragma once
 
 #include <adwaita.h>
@@ -21,5 +21,13 @@ void rs_gui_open         (GtkWidget    *widget,
  * reader (and the end-to-end tests) would find the fields of a page nobody can see: this
  * keeps them hidden, now and whenever the visible page changes. */
 void rs_gui_stack_hide_other_pages (GtkStack *stack);
+/* A GTask for work in a thread on behalf of widget, used like g_task_new (widget, …): callback
+ * gets the widget as its source. The task itself has no source object (the thread function
+ * gets NULL) and does not own the widget: a task may be freed last in its worker thread, and
+ * a widget finalized there crashes GTK. The widget is released after callback, on the main thread. */
+GTask *rs_gui_widget_task_new (GtkWidget          *widget,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            callback_data);
 
 G_END_DECLS
