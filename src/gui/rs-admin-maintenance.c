@@ -73,7 +73,9 @@ typedef struct
 {
   RsSession *session;
   char *folder;
-  RsAdminMaintenance *self;   /* for progress only; a reference */
+  /* For progress only, and no reference: the task's data may be freed in the worker thread,
+   * where the page must not be finalized. The task keeps the page alive until its callback. */
+  RsAdminMaintenance *self;
   int percent;                /* last shown, so the main loop is not flooded */
 } Job;
 
@@ -81,7 +83,6 @@ static void
 job_free (Job *job)
 {
   g_clear_object (&job->session);
-  g_clear_object (&job->self);
   g_free (job->folder);
   g_free (job);
 }
@@ -111,10 +112,10 @@ start_job (RsAdminMaintenance *self, const char *folder, const char *what, GAsyn
 
   job->session = g_object_ref (self->session);
   job->folder = g_strdup (folder);
-  job->self = g_object_ref (self);
+  job->self = self;
   job->percent = -1;
   set_busy (self, what);
-  task = g_task_new (self, self->cancellable, done, NULL);
+  task = rs_gui_widget_task_new (GTK_WIDGET (self), self->cancellable, done, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, thread);
   return task;

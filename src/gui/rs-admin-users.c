@@ -166,7 +166,7 @@ on_password_response (AdwMessageDialog *dialog, const char *response, RsAdminUse
   data->name = g_strdup (name);
   data->password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
   set_busy (self, TRUE);
-  task = g_task_new (self, self->cancellable, password_done, g_strdup (name));
+  task = rs_gui_widget_task_new (GTK_WIDGET (self), self->cancellable, password_done, g_strdup (name));
   g_task_set_task_data (task, data, (GDestroyNotify) password_data_free);
   g_task_run_in_thread (task, password_thread);
 }

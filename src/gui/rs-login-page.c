@@ -1,6 +1,7 @@
 /* rs-login-page.c */
 #include "rs-login-page.h"
 #include "rs-form.h"
+#include "rs-gui-util.h"
 
 struct _RsLoginPage
 {
@@ -152,7 +153,7 @@ on_login_clicked (RsLoginPage *self)
   data->name = g_strdup (field_text (self->user_row));
   data->password = g_strdup (field_text (self->password_row));
 
-  task = g_task_new (self, self->cancellable, login_done, NULL);
+  task = rs_gui_widget_task_new (GTK_WIDGET (self), self->cancellable, login_done, NULL);
   g_task_set_source_tag (task, on_login_clicked);
   g_task_set_task_data (task, data, (GDestroyNotify) login_data_free);
   g_task_run_in_thread (task, login_thread);

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include "rs-print-dialog.h"
 #include <gtk/gtkunixprint.h>
+#include "rs-gui-util.h"
 #include "rs-i18n.h"
 #include "rs-pdf-print.h"
 #include "rs-pdf-template.h"
@@ -455,7 +456,7 @@ make_pdf (RsPrintDialog *self, After after, const char *path, GtkPrinter *printe
   g_set_object (&data->page_setup, page_setup);
 
   set_busy (self, TRUE);
-  task = g_task_new (self, self->cancellable, make_done, NULL);
+  task = rs_gui_widget_task_new (GTK_WIDGET (self), self->cancellable, make_done, NULL);
   g_task_set_source_tag (task, make_pdf);
   g_task_set_task_data (task, data, (GDestroyNotify) make_data_free);
   g_task_run_in_thread (task, make_thread);

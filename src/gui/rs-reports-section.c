@@ -387,7 +387,7 @@ run_report (RsReportsSection *self)
   gtk_stack_set_visible_child_name (self->stack, "loading");
 
   set_busy (self, TRUE);
-  task = g_task_new (self, NULL, report_done, NULL);
+  task = rs_gui_widget_task_new (GTK_WIDGET (self), NULL, report_done, NULL);
   g_task_set_source_tag (task, run_report);
   g_task_set_task_data (task, job_new (self), job_free);
   g_task_run_in_thread (task, report_thread);
@@ -793,7 +793,7 @@ on_point_activated (RsChart *chart, guint point, RsReportsSection *self)
   job->key = g_strdup (g_ptr_array_index (self->keys, row));
 
   set_busy (self, TRUE);
-  task = g_task_new (self, NULL, group_done, GUINT_TO_POINTER (point));
+  task = rs_gui_widget_task_new (GTK_WIDGET (self), NULL, group_done, GUINT_TO_POINTER (point));
   g_task_set_source_tag (task, on_point_activated);
   g_task_set_task_data (task, job, job_free);
   g_task_run_in_thread (task, group_thread);
@@ -905,7 +905,7 @@ save_report (RsReportsSection *self, const char *path, int format)
   job->path = g_strdup (path);
   job->format = format;
   set_busy (self, TRUE);
-  task = g_task_new (self, NULL, save_done, NULL);
+  task = rs_gui_widget_task_new (GTK_WIDGET (self), NULL, save_done, NULL);
   g_task_set_source_tag (task, save_report);
   g_task_set_task_data (task, job, save_job_free);
   g_task_run_in_thread (task, save_thread);

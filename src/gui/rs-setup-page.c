@@ -1,6 +1,7 @@
 /* rs-setup-page.c */
 #include "rs-setup-page.h"
 #include "rs-form.h"
+#include "rs-gui-util.h"
 
 struct _RsSetupPage
 {
@@ -245,7 +246,7 @@ on_create_clicked (RsSetupPage *self)
   data->company = g_steal_pointer (&form.company);
   data->password = g_strdup (form.password);
 
-  task = g_task_new (self, self->cancellable, setup_done, NULL);
+  task = rs_gui_widget_task_new (GTK_WIDGET (self), self->cancellable, setup_done, NULL);
   g_task_set_source_tag (task, on_create_clicked);
   g_task_set_task_data (task, data, (GDestroyNotify) setup_data_free);
   g_task_run_in_thread (task, setup_thread);

@@ -1,6 +1,7 @@
 /* rs-user-dialog.c */
 #include "rs-user-dialog.h"
 #include "rs-form.h"
+#include "rs-gui-util.h"
 
 #include <string.h>
 
@@ -185,7 +186,7 @@ on_add_clicked (RsUserDialog *self)
 
   rs_form_set_message (self->error_label, NULL);
   set_busy (self, TRUE);
-  task = g_task_new (self, self->cancellable, add_done, NULL);
+  task = rs_gui_widget_task_new (GTK_WIDGET (self), self->cancellable, add_done, NULL);
   g_task_set_source_tag (task, on_add_clicked);
   g_task_set_task_data (task, data, (GDestroyNotify) add_data_free);
   g_task_run_in_thread (task, add_thread);
