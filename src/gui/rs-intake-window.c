@@ -1,6 +1,7 @@
 /* rs-intake-window.c */
 #include "rs-intake-window.h"
 #include "rs-form.h"
+#include "rs-gui-util.h"
 #include "rs-photo-strip.h"
 
 #define MAX_MATCHES 8
@@ -878,7 +879,7 @@ set_busy (RsIntakeWindow *self, gboolean busy)
 static void
 save_done (GObject *source, GAsyncResult *res, gpointer data)
 {
-  g_autoptr(RsIntakeWindow) self = data;   /* the reference rs_intake_window_save() took */
+  RsIntakeWindow *self = RS_INTAKE_WINDOW (source);
   g_autoptr(GError) error = NULL;
   SaveResult *result = g_task_propagate_pointer (G_TASK (res), &error);
 
@@ -960,10 +961,7 @@ rs_intake_window_save (RsIntakeWindow *self, gboolean submit)
   job->fields.description = keep (job, description);
 
   set_busy (self, TRUE);
-  /* The window is the callback's data, not the task's source object: the task may be freed
-   * last in the worker thread, and a window must not be finalized there (it was: a crash in
-   * test-intake-window when Submit closed the window). */
-  task = g_task_new (NULL, NULL, save_done, g_object_ref (self));
+  task = rs_gui_widget_task_new (GTK_WIDGET (self), NULL, save_done, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
   g_task_run_in_thread (task, save_thread);
   return TRUE;
