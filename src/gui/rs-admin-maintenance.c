@@ -100,7 +100,9 @@ on_job_progress (guint64 done, guint64 total, gpointer data)
   update = g_new0 (ProgressUpdate, 1);
   update->self = g_object_ref (job->self);
   update->fraction = percent / 100.0;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress, update, progress_update_free);
+  /* Queued, never run here: g_main_context_invoke() would run it in this thread whenever the
+   * main thread does not hold the main context at that moment. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, show_progress, update, progress_update_free);
 }
 
 static GTask *
