@@ -167,6 +167,14 @@ rs_slips_list (RsSession *session, const RsSlipFilter *filter, GError **error)
     }
   query.where = where;
   query.order = order;
+  if (where == NULL && filter->sort == RS_SLIP_SORT_CREATED)
+    {
+      /* Every slip newest first, as the list opens: slips are never deleted, so the id
+       * range and a count are the snapshot, without reading 100,000 keys first. */
+      query.order = NULL;
+      query.table = "slip";
+      query.descending = !filter->ascending;
+    }
   query.limit = filter->limit;
   return G_LIST_MODEL (rs_paged_model_new (rs_session_get_database (session), &query, error));
 }

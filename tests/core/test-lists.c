@@ -1521,8 +1521,12 @@ test_query_plans (void)
       g_autoptr(GListModel) list = slips (&slip_cases[i].filter);
       gboolean summary = slip_cases[i].filter.sort == RS_SLIP_SORT_LINES || slip_cases[i].filter.sort == RS_SLIP_SORT_TOTAL;
 
-      assert_plans (statements, summary ? "SELECT ss.slip_id FROM" : "SELECT s.id FROM", slip_cases[i].filtered,
-                    slip_cases[i].index);
+      /* Unfiltered in the order it opens: the id range and count, then pages by keyset. */
+      if (i == 0)
+        assert_plans (statements, "SELECT coalesce", FALSE, NULL);
+      else
+        assert_plans (statements, summary ? "SELECT ss.slip_id FROM" : "SELECT s.id FROM", slip_cases[i].filtered,
+                      slip_cases[i].index);
       g_ptr_array_set_size (statements, 0);
     }
   {
