@@ -19,6 +19,7 @@ typedef enum {
   RS_COLUMN_NUMERIC = 1 << 0,   /* right-aligned, tabular figures */
   RS_COLUMN_EXPAND  = 1 << 1,   /* takes the width left over */
   RS_COLUMN_DIM     = 1 << 2,   /* secondary text */
+  RS_COLUMN_WHOLE   = 1 << 3,   /* RsTableView: never shortened when narrow (numbers, dates) */
 } RsColumnFlags;
 
 GtkColumnViewColumn *rs_column_add_text     (GtkColumnView    *view,
