@@ -9,6 +9,7 @@
  * Argon2id hash takes 64 MB that has nothing to do with the list).
  */
 #include "rs-slips-section.h"
+#include "rs-table-view.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,7 +115,8 @@ main (int argc, char **argv)
 
   model = rs_slips_section_get_model (RS_SLIPS_SECTION (section));
   n = g_list_model_get_n_items (model);
-  view = GTK_WIDGET (gtk_widget_get_template_child (section, RS_TYPE_SLIPS_SECTION, "slips_view"));
+  view = GTK_WIDGET (rs_table_view_get_list_view (RS_TABLE_VIEW (gtk_widget_get_template_child (section, RS_TYPE_SLIPS_SECTION,
+                                                                                       "slips_view"))));
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
 
   /* The end, in one jump (the scroll bar dragged down). */

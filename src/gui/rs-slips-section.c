@@ -6,6 +6,7 @@
 #include "rs-gui-util.h"
 #include "rs-paged-model.h"
 #include "rs-slip-editor.h"
+#include "rs-table-view.h"
 
 struct _RsSlipsSection
 {
@@ -25,10 +26,10 @@ struct _RsSlipsSection
   GtkEntry *to_entry;
   GtkLabel *filter_hint;
   GtkStack *list_stack;
-  GtkColumnView *slips_view;
+  RsTableView *slips_view;
   AdwStatusPage *empty_page;
   GtkLabel *count_label;
-  RsSlipEditor *editor;
+  RsSlipEditor *editor;   /* NULL until first needed; the stack holds it */
 };
 
 static void rs_slips_section_iface_init (RsSectionInterface *iface);
@@ -104,32 +105,62 @@ total_text (gpointer item)
   return rs_money_format (rs_slip_get_total (item));
 }
 
+/* The widest texts of a column: every one of them, a line each. (A partner's sample is a
+ * company name of usual length, in any language: the names are the users' data.) */
+static char *
+kind_sample (void)
+{
+  return g_strjoin ("\n", rs_slip_kind_get_display_name (RS_SLIP_IN), rs_slip_kind_get_display_name (RS_SLIP_OUT),
+                    rs_slip_kind_get_display_name (RS_SLIP_TRANSFER), NULL);
+}
+
+static char *
+state_sample (void)
+{
+  return g_strjoin ("\n", rs_slip_state_get_display_name (RS_SLIP_DRAFT), rs_slip_state_get_display_name (RS_SLIP_POSTED),
+                    rs_slip_state_get_display_name (RS_SLIP_VOIDED), NULL);
+}
+
+static char *
+purpose_sample (void)
+{
+  static const char *const keys[] = { "return-in", "return-to-vendor", "sale", "restock", "send-back" };
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) lines = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_strv_builder_add (names, rs_slip_purpose_get_display_name (keys[i]));
+  lines = g_strv_builder_end (names);
+  return g_strjoinv ("\n", lines);
+}
+
 static void
 add_columns (RsSlipsSection *self)
 {
-  static const struct {
+  g_autofree char *kinds = kind_sample ();
+  g_autofree char *states = state_sample ();
+  g_autofree char *purposes = purpose_sample ();
+  const struct {
     const char *title;
     RsColumnTextFunc text;
     RsColumnFlags flags;
+    const char *sample;
     RsSlipSort sort;
   } columns[] = {
-    { N_("Number"), number_text, RS_COLUMN_TEXT, RS_SLIP_SORT_NUMBER },
-    { N_("Kind"), kind_text, RS_COLUMN_TEXT, RS_SLIP_SORT_KIND },
-    { N_("Purpose"), purpose_text, RS_COLUMN_TEXT, RS_SLIP_SORT_PURPOSE },
-    { N_("Warehouse"), warehouse_text, RS_COLUMN_TEXT, RS_SLIP_SORT_WAREHOUSE },
-    { N_("Partner"), partner_text, RS_COLUMN_EXPAND, RS_SLIP_SORT_PARTNER },
-    { N_("Date"), date_text, RS_COLUMN_TEXT, RS_SLIP_SORT_DATE },
-    { N_("State"), state_text, RS_COLUMN_TEXT, RS_SLIP_SORT_STATE },
-    { N_("Lines"), lines_text, RS_COLUMN_NUMERIC, RS_SLIP_SORT_LINES },
-    { N_("Total"), total_text, RS_COLUMN_NUMERIC, RS_SLIP_SORT_TOTAL },
+    { N_("Number"), number_text, RS_COLUMN_WHOLE, "RK20261126-0001-1", RS_SLIP_SORT_NUMBER },
+    { N_("Kind"), kind_text, RS_COLUMN_TEXT, kinds, RS_SLIP_SORT_KIND },
+    { N_("Purpose"), purpose_text, RS_COLUMN_TEXT, purposes, RS_SLIP_SORT_PURPOSE },
+    { N_("Warehouse"), warehouse_text, RS_COLUMN_TEXT, "WH01 → WH02", RS_SLIP_SORT_WAREHOUSE },
+    { N_("Partner"), partner_text, RS_COLUMN_EXPAND, "宁波立信贸易有限公司", RS_SLIP_SORT_PARTNER },
+    { N_("Date"), date_text, RS_COLUMN_WHOLE, "2026-11-26", RS_SLIP_SORT_DATE },
+    { N_("State"), state_text, RS_COLUMN_TEXT, states, RS_SLIP_SORT_STATE },
+    { N_("Lines"), lines_text, RS_COLUMN_NUMERIC, "999", RS_SLIP_SORT_LINES },
+    { N_("Total"), total_text, RS_COLUMN_NUMERIC | RS_COLUMN_WHOLE, "9,999,999.00", RS_SLIP_SORT_TOTAL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      GtkColumnViewColumn *column = rs_column_add_text (self->slips_view, _(columns[i].title),
-                                                        columns[i].text, columns[i].flags);
-      rs_column_set_sort_key (column, columns[i].sort);
-    }
+    rs_table_view_add_column (self->slips_view, _(columns[i].title), columns[i].text, columns[i].flags,
+                              columns[i].sample, columns[i].sort);
 }
 
 /* ---- the list ---------------------------------------------------------- */
@@ -202,7 +233,6 @@ reload (RsSlipsSection *self)
 {
   RsSlipFilter filter = { .kind = -1, .state = -1, .sort = RS_SLIP_SORT_CREATED };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GtkSingleSelection) selection = NULL;
   GListModel *model;
   guint kind, state, warehouse;
   const char *search;
@@ -224,7 +254,7 @@ reload (RsSlipsSection *self)
   filter.search = search;
   filter.date_from = entry_text_or_null (self->from_entry);
   filter.date_to = entry_text_or_null (self->to_entry);
-  if (rs_column_view_get_sort (self->slips_view, &key, &descending))
+  if (rs_table_view_get_sort (self->slips_view, &key, &descending))
     filter.sort = key;
   filter.ascending = !descending;
 
@@ -249,10 +279,7 @@ reload (RsSlipsSection *self)
 
   g_set_object (&self->model, model);
   g_object_unref (model);
-  selection = gtk_single_selection_new (g_object_ref (self->model));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_column_view_set_model (self->slips_view, GTK_SELECTION_MODEL (selection));
+  rs_table_view_set_model (self->slips_view, self->model);
   adw_status_page_set_description (self->empty_page,
                                    *search != '\0' || filter.kind >= 0 || filter.state >= 0 || filter.warehouse != NULL ||
                                    filter.date_from != NULL || filter.date_to != NULL
@@ -267,10 +294,22 @@ filters_changed (RsSlipsSection *self)
   reload (self);
 }
 
-static void
-on_sort_changed (GtkSorter *sorter, GtkSorterChange change, gpointer user_data)
+static void on_editor_closed (RsSlipsSection *self);
+static void on_editor_changed (RsSlipsSection *self);
+
+/* Made when first needed: it is most of the section's widgets, and the list shows first. */
+static RsSlipEditor *
+get_editor (RsSlipsSection *self)
 {
-  reload (RS_SLIPS_SECTION (user_data));
+  if (self->editor == NULL)
+    {
+      self->editor = g_object_new (RS_TYPE_SLIP_EDITOR, NULL);
+      rs_slip_editor_set_session (self->editor, self->session);
+      g_signal_connect_swapped (self->editor, "closed", G_CALLBACK (on_editor_closed), self);
+      g_signal_connect_swapped (self->editor, "changed", G_CALLBACK (on_editor_changed), self);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->editor), "editor");
+    }
+  return self->editor;
 }
 
 static void
@@ -287,7 +326,7 @@ on_slip_activated (RsSlipsSection *self, guint position)
 
   if (slip == NULL)
     return;
-  if (!rs_slip_editor_load (self->editor, rs_slip_get_number (slip), &error))
+  if (!rs_slip_editor_load (get_editor (self), rs_slip_get_number (slip), &error))
     {
       rs_gui_notify_error (GTK_WIDGET (self), error);
       return;
@@ -320,8 +359,15 @@ rs_slips_section_new_slip (RsSlipsSection *self, RsSlipKind kind)
 {
   g_return_if_fail (RS_IS_SLIPS_SECTION (self));
 
-  rs_slip_editor_new_slip (self->editor, kind);
+  rs_slip_editor_new_slip (get_editor (self), kind);
   show_editor (self);
+}
+
+RsSlipEditor *
+rs_slips_section_get_editor (RsSlipsSection *self)
+{
+  g_return_val_if_fail (RS_IS_SLIPS_SECTION (self), NULL);
+  return get_editor (self);
 }
 
 GListModel *
@@ -338,7 +384,7 @@ rs_slips_section_open (RsSection *section, const char *reference, GError **error
 {
   RsSlipsSection *self = RS_SLIPS_SECTION (section);
 
-  if (!rs_slip_editor_load (self->editor, reference, error))
+  if (!rs_slip_editor_load (get_editor (self), reference, error))
     return FALSE;
   show_editor (self);
   return TRUE;
@@ -458,10 +504,7 @@ rs_slips_section_constructed (GObject *object)
   G_OBJECT_CLASS (rs_slips_section_parent_class)->constructed (object);
   g_assert (self->session != NULL);
 
-  rs_slip_editor_set_session (self->editor, self->session);
   add_columns (self);
-  g_signal_connect_object (gtk_column_view_get_sorter (self->slips_view), "changed",
-                           G_CALLBACK (on_sort_changed), self, 0);
   load_warehouses (self);
   reload (self);
 }
@@ -531,7 +574,7 @@ rs_slips_section_class_init (RsSlipsSectionClass *klass)
   object_class->set_property = rs_slips_section_set_property;
   g_object_class_override_property (object_class, PROP_SESSION, "session");
 
-  g_type_ensure (RS_TYPE_SLIP_EDITOR);
+  g_type_ensure (RS_TYPE_TABLE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/restockapp/Restock/rs-slips-section.ui");
   gtk_widget_class_bind_template_child (widget_class, RsSlipsSection, stack);
   gtk_widget_class_bind_template_child (widget_class, RsSlipsSection, search_entry);
@@ -545,11 +588,8 @@ rs_slips_section_class_init (RsSlipsSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RsSlipsSection, slips_view);
   gtk_widget_class_bind_template_child (widget_class, RsSlipsSection, empty_page);
   gtk_widget_class_bind_template_child (widget_class, RsSlipsSection, count_label);
-  gtk_widget_class_bind_template_child (widget_class, RsSlipsSection, editor);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_slip_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_editor_closed);
-  gtk_widget_class_bind_template_callback (widget_class, on_editor_changed);
 }
 
 static void
@@ -559,6 +599,8 @@ rs_slips_section_init (RsSlipsSection *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   rs_gui_stack_hide_other_pages (self->stack);
   rs_gui_stack_hide_other_pages (self->list_stack);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (rs_table_view_get_list_view (self->slips_view)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Slips"), -1);
   rs_column_name_drop_down (self->kind_dropdown, _("Kind"));
   rs_column_name_drop_down (self->state_dropdown, _("State"));
   rs_column_name_drop_down (self->warehouse_dropdown, _("Warehouse"));
