@@ -56,7 +56,7 @@ show_progress (gpointer data)
 {
   ProgressUpdate *update = data;
 
-  if (update->self->busy)
+  if (update->self->busy && update->self->progress_bar != NULL)
     gtk_progress_bar_set_fraction (update->self->progress_bar, update->fraction);
   return G_SOURCE_REMOVE;
 }
@@ -469,6 +469,8 @@ rs_admin_maintenance_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->check_rows, g_ptr_array_unref);
   g_clear_object (&self->session);
+  /* Progress still queued for a page that is going (the updates keep it) touches no child. */
+  self->progress_bar = NULL;
   G_OBJECT_CLASS (rs_admin_maintenance_parent_class)->dispose (object);
 }
 
