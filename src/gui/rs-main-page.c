@@ -69,15 +69,36 @@ find_row (RsMainPage *self, const char *id)
   return NULL;
 }
 
+/* The section named id, made the first time it is asked for (a section reads its lists
+ * when made: made at login, every section's lists would be read before the window shows);
+ * NULL when the user may not open it. *made says whether it was made just now. */
+static GtkWidget *
+get_section (RsMainPage *self, const RsSectionInfo *info, gboolean *made)
+{
+  GtkWidget *section = gtk_stack_get_child_by_name (self->content_stack, info->id);
+  GtkWidget *header;
+
+  *made = FALSE;
+  if (section != NULL || self->session == NULL || !rs_permission_allows (self->session, info->action))
+    return section;
+  section = g_object_new (info->get_type (), "session", self->session, NULL);
+  header = rs_section_get_header_widget (RS_SECTION (section));
+  gtk_stack_add_named (self->content_stack, section, info->id);
+  gtk_stack_add_named (self->header_stack, header != NULL ? header : gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0), info->id);
+  *made = TRUE;
+  return section;
+}
+
 /* Shows the section named id, when the user may open it; NULL when not. */
 static RsSection *
 show_section (RsMainPage *self, const char *id)
 {
   const RsSectionInfo *info = rs_sections_find (id);
-  GtkWidget *section = gtk_stack_get_child_by_name (self->content_stack, id);
+  GtkWidget *section;
   GtkListBoxRow *row = find_row (self, id);
+  gboolean made;
 
-  if (info == NULL || section == NULL)
+  if (info == NULL || (section = get_section (self, info, &made)) == NULL)
     return NULL;
   if (row != NULL && gtk_list_box_get_selected_row (self->sidebar_list) != row)
     gtk_list_box_select_row (self->sidebar_list, row);
@@ -85,7 +106,9 @@ show_section (RsMainPage *self, const char *id)
   gtk_stack_set_visible_child_name (self->header_stack, id);
   adw_window_title_set_title (self->section_title, _(info->title));
   adw_leaflet_set_visible_child (self->leaflet, self->content);
-  rs_section_refresh (RS_SECTION (section));
+  /* Made just now, it has read what it shows. */
+  if (!made)
+    rs_section_refresh (RS_SECTION (section));
   return RS_SECTION (section);
 }
 
@@ -111,15 +134,7 @@ add_section (RsMainPage *self, const RsSectionInfo *info)
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->title), -1);
   gtk_list_box_append (self->sidebar_list, row);
 
-  if (allowed)
-    {
-      GtkWidget *section = g_object_new (info->get_type (), "session", self->session, NULL);
-      GtkWidget *header = rs_section_get_header_widget (RS_SECTION (section));
-
-      gtk_stack_add_named (self->content_stack, section, info->id);
-      gtk_stack_add_named (self->header_stack, header != NULL ? header : gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0), info->id);
-    }
-  else
+  if (!allowed)
     {
       g_autofree char *roles = roles_that_may (info->action);
       /* TRANSLATORS: %s lists roles, like "Quality inspector, Administrator" */
@@ -186,8 +201,12 @@ rs_main_page_get_session (RsMainPage *self)
 GtkWidget *
 rs_main_page_get_section (RsMainPage *self, const char *id)
 {
+  const RsSectionInfo *info;
+  gboolean made;
+
   g_return_val_if_fail (RS_IS_MAIN_PAGE (self), NULL);
-  return gtk_stack_get_child_by_name (self->content_stack, id);
+  info = rs_sections_find (id);
+  return info != NULL ? get_section (self, info, &made) : NULL;
 }
 
 gboolean
