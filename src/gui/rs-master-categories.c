@@ -30,9 +30,9 @@ list (RsSession *session, const char *search, gboolean include_inactive, GError 
 static char *cell_name (gpointer item) { return g_strdup (rs_category_get_name (item)); }
 
 static void
-add_columns (GtkColumnView *view)
+add_columns (RsTableView *view)
 {
-  rs_column_add_text (view, _("Name"), cell_name, RS_COLUMN_EXPAND);
+  rs_table_view_add_column (view, _("Name"), cell_name, RS_COLUMN_EXPAND, NULL, -1);
 }
 
 static char *

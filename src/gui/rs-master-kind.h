@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 #include "rs-core.h"
+#include "rs-table-view.h"
 
 G_BEGIN_DECLS
 
@@ -43,8 +44,8 @@ struct _RsMasterKind
   guint                n_fields;
   /* Every item (inactive too when asked), narrowed by search when it is not empty. */
   GListModel *(*list)        (RsSession *session, const char *search, gboolean include_inactive, GError **error);
-  /* The list's columns. */
-  void        (*add_columns) (GtkColumnView *view);
+  /* The list's columns (without a sample: as wide as the first rows). */
+  void        (*add_columns) (RsTableView *view);
   /* The editor's title for an item ("Product P-1001"), newly allocated. */
   char       *(*describe)    (gpointer item);
   gboolean    (*get_active)  (gpointer item);

@@ -1,6 +1,5 @@
 /* rs-master-list.c */
 #include "rs-master-list.h"
-#include "rs-column.h"
 #include "rs-gui-util.h"
 #include "rs-master-editor.h"
 
@@ -12,13 +11,14 @@ struct _RsMasterList
 
   RsSession *session;
   const RsMasterKind *kind;
-  GtkSingleSelection *selection;
+  GListModel *model;
 
   GtkSearchEntry *search_entry;
   GtkCheckButton *inactive_check;
   GtkStack *stack;
-  GtkColumnView *view;
+  RsTableView *view;
   AdwStatusPage *empty_page;
+  gboolean stale;   /* read again when next shown */
 };
 
 G_DEFINE_FINAL_TYPE (RsMasterList, rs_master_list, GTK_TYPE_BOX)
@@ -105,21 +105,12 @@ rs_master_needs_role (RsAction action)
 
 /* ---- the list ----------------------------------------------------------------- */
 
-static void
-state_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+static char *
+state_text (gpointer item, gpointer data)
 {
-  GtkWidget *tag = gtk_label_new (_("Inactive"));
+  const RsMasterKind *kind = data;
 
-  gtk_widget_set_halign (tag, GTK_ALIGN_START);
-  gtk_widget_add_css_class (tag, "rs-tag");
-  gtk_list_item_set_child (list_item, tag);
-}
-
-static void
-state_bind (GtkSignalListItemFactory *factory, GtkListItem *list_item, RsMasterList *self)
-{
-  gtk_widget_set_visible (gtk_list_item_get_child (list_item),
-                          !self->kind->get_active (gtk_list_item_get_item (list_item)));
+  return kind->get_active (item) ? NULL : g_strdup (_("Inactive"));
 }
 
 void
@@ -129,23 +120,41 @@ rs_master_list_reload (RsMasterList *self)
   g_autoptr(GError) error = NULL;
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
+  self->stale = FALSE;
   model = self->kind->list (self->session, search, gtk_check_button_get_active (self->inactive_check), &error);
   if (model == NULL)
     {
       rs_gui_notify_error (GTK_WIDGET (self), error);
       return;
     }
-  gtk_single_selection_set_model (self->selection, model);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_set_object (&self->model, model);
+  rs_table_view_set_model (self->view, model);
   adw_status_page_set_description (self->empty_page,
                                    *search != '\0' ? _("Nothing matches the search.") : _("Nothing here yet."));
   gtk_stack_set_visible_child_name (self->stack, g_list_model_get_n_items (model) > 0 ? "list" : "empty");
 }
 
+void
+rs_master_list_reload_when_shown (RsMasterList *self)
+{
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rs_master_list_reload (self);
+}
+
+static void
+on_map (RsMasterList *self)
+{
+  if (self->stale)
+    rs_master_list_reload (self);
+}
+
 GListModel *
 rs_master_list_get_model (RsMasterList *self)
 {
-  return gtk_single_selection_get_model (self->selection);
+  if (self->stale)
+    rs_master_list_reload (self);
+  return self->model;
 }
 
 const RsMasterKind *
@@ -181,7 +190,7 @@ new_clicked (RsMasterList *self)
 static void
 row_activated (RsMasterList *self, guint position)
 {
-  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr(GObject) item = self->model != NULL ? g_list_model_get_item (self->model, position) : NULL;
 
   if (item != NULL)
     rs_master_list_open_editor (self, item);
@@ -192,9 +201,6 @@ build (RsMasterList *self)
 {
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *new_button = gtk_button_new_with_mnemonic (_(self->kind->new_label));
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
 
   gtk_widget_set_margin_start (bar, 12);
   gtk_widget_set_margin_end (bar, 12);
@@ -226,23 +232,14 @@ build (RsMasterList *self)
   gtk_box_append (GTK_BOX (self), bar);
   gtk_box_append (GTK_BOX (self), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 
-  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
-  gtk_column_view_set_show_row_separators (self->view, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
+  self->view = RS_TABLE_VIEW (rs_table_view_new ());
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL, _(self->kind->title), -1);
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (rs_table_view_get_list_view (self->view)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(self->kind->title), -1);
   g_signal_connect_swapped (self->view, "activate", G_CALLBACK (row_activated), self);
   self->kind->add_columns (self->view);
-  g_signal_connect (factory, "setup", G_CALLBACK (state_setup), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (state_bind), self);
-  column = gtk_column_view_column_new (_("State"), factory);
-  gtk_column_view_append_column (self->view, column);
-  g_object_unref (column);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  rs_table_view_add_column_with_data (self->view, _("State"), state_text, (gpointer) self->kind, RS_COLUMN_DIM,
+                                      _("Inactive"), -1);
 
   self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
   adw_status_page_set_icon_name (self->empty_page, self->kind->icon_name);
@@ -251,7 +248,7 @@ build (RsMasterList *self)
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_stack_add_named (self->stack, scroller, "list");
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->view), "list");
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
   rs_gui_stack_hide_other_pages (self->stack);
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->stack));
@@ -265,7 +262,10 @@ rs_master_list_new (RsSession *session, const RsMasterKind *kind)
   self->session = g_object_ref (session);
   self->kind = kind;
   build (self);
-  rs_master_list_reload (self);
+  /* Read when first shown: a hundred thousand products cost a second, and most visits to
+   * 资料 look at one kind. */
+  self->stale = TRUE;
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   return GTK_WIDGET (self);
 }
 
@@ -274,7 +274,7 @@ rs_master_list_dispose (GObject *object)
 {
   RsMasterList *self = RS_MASTER_LIST (object);
 
-  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
   g_clear_object (&self->session);
   G_OBJECT_CLASS (rs_master_list_parent_class)->dispose (object);
 }

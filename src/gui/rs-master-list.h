@@ -14,7 +14,9 @@ GtkWidget          *rs_master_list_new         (RsSession          *session,
 const RsMasterKind *rs_master_list_get_kind    (RsMasterList       *self);
 /* Reads the list again with the search as it is now. */
 void                rs_master_list_reload      (RsMasterList       *self);
-/* The list as shown (tests). */
+/* Reads the list again now when it is on screen, otherwise the next time it is shown. */
+void                rs_master_list_reload_when_shown (RsMasterList *self);
+/* The list as shown (tests); read first if it is out of date. */
 GListModel         *rs_master_list_get_model   (RsMasterList       *self);
 /* Opens the editor of item, or of a new one (NULL); returns it (tests). */
 GtkWidget          *rs_master_list_open_editor (RsMasterList       *self,

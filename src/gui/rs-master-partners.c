@@ -68,13 +68,13 @@ static char *cell_phone (gpointer item) { return g_strdup (rs_partner_get_phone 
 static char *cell_address (gpointer item) { return g_strdup (rs_partner_get_address (item)); }
 
 static void
-add_columns (GtkColumnView *view)
+add_columns (RsTableView *view)
 {
-  rs_column_add_text (view, _("Code"), cell_code, RS_COLUMN_TEXT);
-  rs_column_add_text (view, _("Name"), cell_name, RS_COLUMN_EXPAND);
-  rs_column_add_text (view, _("Contact Person"), cell_contact, RS_COLUMN_TEXT);
-  rs_column_add_text (view, _("Phone"), cell_phone, RS_COLUMN_TEXT);
-  rs_column_add_text (view, _("Address"), cell_address, RS_COLUMN_DIM | RS_COLUMN_EXPAND);
+  rs_table_view_add_column (view, _("Code"), cell_code, RS_COLUMN_WHOLE, NULL, -1);
+  rs_table_view_add_column (view, _("Name"), cell_name, RS_COLUMN_EXPAND, NULL, -1);
+  rs_table_view_add_column (view, _("Contact Person"), cell_contact, RS_COLUMN_TEXT, NULL, -1);
+  rs_table_view_add_column (view, _("Phone"), cell_phone, RS_COLUMN_TEXT, NULL, -1);
+  rs_table_view_add_column (view, _("Address"), cell_address, RS_COLUMN_DIM | RS_COLUMN_EXPAND, NULL, -1);
 }
 
 static char *

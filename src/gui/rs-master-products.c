@@ -54,15 +54,15 @@ static char *cell_barcode (gpointer item) { return g_strdup (rs_product_get_barc
 static char *cell_price (gpointer item) { return rs_money_format (rs_product_get_list_price (item)); }
 
 static void
-add_columns (GtkColumnView *view)
+add_columns (RsTableView *view)
 {
-  rs_column_add_text (view, _("SKU"), cell_sku, RS_COLUMN_TEXT);
-  rs_column_add_text (view, _("Name"), cell_name, RS_COLUMN_EXPAND);
-  rs_column_add_text (view, _("Specification"), cell_spec, RS_COLUMN_DIM);
-  rs_column_add_text (view, _("Unit"), cell_unit, RS_COLUMN_TEXT);
-  rs_column_add_text (view, _("Category"), cell_category, RS_COLUMN_TEXT);
-  rs_column_add_text (view, _("Barcode"), cell_barcode, RS_COLUMN_DIM);
-  rs_column_add_text (view, _("List Price"), cell_price, RS_COLUMN_NUMERIC);
+  rs_table_view_add_column (view, _("SKU"), cell_sku, RS_COLUMN_WHOLE, NULL, -1);
+  rs_table_view_add_column (view, _("Name"), cell_name, RS_COLUMN_EXPAND, NULL, -1);
+  rs_table_view_add_column (view, _("Specification"), cell_spec, RS_COLUMN_DIM, NULL, -1);
+  rs_table_view_add_column (view, _("Unit"), cell_unit, RS_COLUMN_TEXT, NULL, -1);
+  rs_table_view_add_column (view, _("Category"), cell_category, RS_COLUMN_TEXT, NULL, -1);
+  rs_table_view_add_column (view, _("Barcode"), cell_barcode, RS_COLUMN_DIM, NULL, -1);
+  rs_table_view_add_column (view, _("List Price"), cell_price, RS_COLUMN_NUMERIC | RS_COLUMN_WHOLE, NULL, -1);
 }
 
 static char *

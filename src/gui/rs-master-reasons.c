@@ -29,10 +29,10 @@ static char *cell_code (gpointer item) { return g_strdup (rs_reason_get_code (it
 static char *cell_name (gpointer item) { return g_strdup (rs_reason_get_name (item)); }
 
 static void
-add_columns (GtkColumnView *view)
+add_columns (RsTableView *view)
 {
-  rs_column_add_text (view, _("Code"), cell_code, RS_COLUMN_TEXT);
-  rs_column_add_text (view, _("Name"), cell_name, RS_COLUMN_EXPAND);
+  rs_table_view_add_column (view, _("Code"), cell_code, RS_COLUMN_WHOLE, NULL, -1);
+  rs_table_view_add_column (view, _("Name"), cell_name, RS_COLUMN_EXPAND, NULL, -1);
 }
 
 static char *

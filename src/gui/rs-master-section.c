@@ -78,7 +78,7 @@ rs_master_section_refresh (RsSection *section)
   RsMasterSection *self = RS_MASTER_SECTION (section);
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    rs_master_list_reload (rs_master_section_get_list (self, kinds[i]->id));
+    rs_master_list_reload_when_shown (rs_master_section_get_list (self, kinds[i]->id));
 }
 
 static void

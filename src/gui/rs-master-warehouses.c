@@ -36,11 +36,11 @@ static char *cell_name (gpointer item) { return g_strdup (rs_warehouse_get_name 
 static char *cell_address (gpointer item) { return g_strdup (rs_warehouse_get_address (item)); }
 
 static void
-add_columns (GtkColumnView *view)
+add_columns (RsTableView *view)
 {
-  rs_column_add_text (view, _("Code"), cell_code, RS_COLUMN_TEXT);
-  rs_column_add_text (view, _("Name"), cell_name, RS_COLUMN_TEXT);
-  rs_column_add_text (view, _("Address"), cell_address, RS_COLUMN_EXPAND | RS_COLUMN_DIM);
+  rs_table_view_add_column (view, _("Code"), cell_code, RS_COLUMN_WHOLE, NULL, -1);
+  rs_table_view_add_column (view, _("Name"), cell_name, RS_COLUMN_TEXT, NULL, -1);
+  rs_table_view_add_column (view, _("Address"), cell_address, RS_COLUMN_EXPAND | RS_COLUMN_DIM, NULL, -1);
 }
 
 static char *

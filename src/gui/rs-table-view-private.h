@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 typedef struct {
   char *title;
   RsColumnTextFunc text;
+  RsTableViewTextFunc text_with_data;   /* instead of text, with data */
+  gpointer data;
   RsColumnFlags flags;
   char *sample;
   int sort_key;
@@ -19,6 +21,9 @@ typedef struct {
   GtkWidget *arrow;    /* the button's sort direction */
 } RsTableViewColumn;
 
+/* The text of column's cell for item, newly allocated (never NULL). */
+char      *rs_table_view_column_text (const RsTableViewColumn *column,
+                                      gpointer                 item);
 /* Of RsTableViewColumn, in order. */
 GPtrArray *rs_table_view_get_columns   (RsTableView *self);
 /* The cells' left edges in a row width pixels wide: edges[0 … n], edges[n] the right end. */

@@ -136,10 +136,7 @@ rs_table_view_row_set_item (RsTableViewRow *self, gpointer item)
       self->texts = g_new0 (char *, columns->len + 1);
       for (guint i = 0; i < columns->len; i++)
         {
-          const RsTableViewColumn *column = g_ptr_array_index (columns, i);
-          char *text = column->text (item);
-
-          self->texts[i] = text != NULL ? text : g_strdup ("");
+          self->texts[i] = rs_table_view_column_text (g_ptr_array_index (columns, i), item);
           if (*self->texts[i] != '\0')
             g_string_append_printf (label, "%s%s", label->len > 0 ? ", " : "", self->texts[i]);
         }

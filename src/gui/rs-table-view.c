@@ -16,6 +16,10 @@ struct _RsTableView
   GListModel *model;
 };
 
+/* Columns without a sample: how many rows are measured, and the most they get. */
+#define MEASURED_ROWS 50
+#define MEASURED_MAX_WIDTH 280
+
 /* Between a header's title and its arrow; as ui/style.css's border-spacing. */
 #define HEADER_SPACING 6
 
@@ -55,17 +59,53 @@ text_width (GtkWidget *widget, const char *text)
   return width;
 }
 
-/* Once styled: each column as wide as the wider of its header and its sample. */
+char *
+rs_table_view_column_text (const RsTableViewColumn *column, gpointer item)
+{
+  char *text = column->text_with_data != NULL ? column->text_with_data (item, column->data) : column->text (item);
+
+  return text != NULL ? text : g_strdup ("");
+}
+
+/* A column without a sample: the widest of the model's first rows, up to a limit, so that
+ * one long address does not take the table. */
+static int
+rows_width (RsTableView *self, const RsTableViewColumn *column)
+{
+  guint n = MIN (g_list_model_get_n_items (self->model), MEASURED_ROWS);
+  int width = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (self->model, i);
+      g_autofree char *text = rs_table_view_column_text (column, item);
+
+      width = MAX (width, text_width (GTK_WIDGET (self), text));
+    }
+  return MIN (width, MEASURED_MAX_WIDTH);
+}
+
+/* Once styled: each column as wide as the wider of its header and its sample (or rows). A
+ * column without a sample is measured again until a model with rows has been seen. */
 static void
 measure_columns (RsTableView *self)
 {
+  gboolean have_rows = self->model != NULL && g_list_model_get_n_items (self->model) > 0;
+  gboolean wait_for_rows = FALSE;
+
   if (self->widths_measured)
     return;
   for (guint i = 0; i < self->columns->len; i++)
     {
       RsTableViewColumn *column = g_ptr_array_index (self->columns, i);
-      int title, arrow = 0, sample = column->sample != NULL ? text_width (GTK_WIDGET (self), column->sample) : 0;
+      int title, arrow = 0, sample = 0;
 
+      if (column->sample != NULL)
+        sample = text_width (GTK_WIDGET (self), column->sample);
+      else if (have_rows)
+        sample = rows_width (self, column);
+      else
+        wait_for_rows = TRUE;
       /* The button's natural width without its arrow: in the one column sorted by, the arrow
        * may shorten the title rather than widen every column for it. */
       gtk_widget_measure (column->button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &title, NULL, NULL);
@@ -76,7 +116,7 @@ measure_columns (RsTableView *self)
         }
       column->width = MAX (title - arrow, sample + 2 * RS_TABLE_VIEW_CELL_PADDING);
     }
-  self->widths_measured = TRUE;
+  self->widths_measured = !wait_for_rows;
 }
 
 /* A column's width when the others are cut to level. */
@@ -110,8 +150,8 @@ void
 rs_table_view_compute_edges (RsTableView *self, int width, int *edges)
 {
   guint n = self->columns->len;
-  int total = 0, level = G_MAXINT, x = 0;
-  guint expand = n - 1;
+  int total = 0, level = G_MAXINT, x = 0, extra;
+  guint n_expand = 0, expand_seen = 0;
 
   measure_columns (self);
   for (guint i = 0; i < n; i++)
@@ -120,7 +160,7 @@ rs_table_view_compute_edges (RsTableView *self, int width, int *edges)
 
       total += column->width;
       if (column->flags & RS_COLUMN_EXPAND)
-        expand = i;
+        n_expand++;
     }
   /* Too narrow for every column: the widest give up width first, so that short ones stay
    * whole, and RS_COLUMN_WHOLE ones (numbers, dates) never give up any. */
@@ -131,12 +171,20 @@ rs_table_view_compute_edges (RsTableView *self, int width, int *edges)
       for (guint i = 0; i < n; i++)
         total += cut_width (g_ptr_array_index (self->columns, i), level);
     }
+  /* What is left goes to the expand columns in equal shares, the last one taking the odd
+   * pixels (to the last column when none expands). */
+  extra = MAX (width - total, 0);
+  if (n_expand == 0)
+    n_expand = 1;
   for (guint i = 0; i < n; i++)
     {
       RsTableViewColumn *column = g_ptr_array_index (self->columns, i);
+      gboolean expands = (column->flags & RS_COLUMN_EXPAND) != 0 || (i == n - 1 && expand_seen == 0);
 
       edges[i] = x;
-      x += cut_width (column, level) + (i == expand ? MAX (width - total, 0) : 0);
+      x += cut_width (column, level);
+      if (expands)
+        x += ++expand_seen < n_expand ? extra / (int) n_expand : extra - (extra / (int) n_expand) * (int) (n_expand - 1);
     }
   edges[n] = MAX (width, x);
 }
@@ -226,15 +274,16 @@ header_button (RsTableView *self, RsTableViewColumn *column)
   return button;
 }
 
-void
-rs_table_view_add_column (RsTableView *self, const char *title, RsColumnTextFunc text, RsColumnFlags flags,
-                     const char *sample, int sort_key)
+static void
+add_column (RsTableView *self, const char *title, RsColumnTextFunc text, RsTableViewTextFunc text_with_data,
+            gpointer data, RsColumnFlags flags, const char *sample, int sort_key)
 {
   RsTableViewColumn *column = g_new0 (RsTableViewColumn, 1);
 
-  g_return_if_fail (RS_IS_TABLE_VIEW (self));
   column->title = g_strdup (title);
   column->text = text;
+  column->text_with_data = text_with_data;
+  column->data = data;
   column->flags = flags;
   column->sample = g_strdup (sample);
   column->sort_key = sort_key;
@@ -243,6 +292,22 @@ rs_table_view_add_column (RsTableView *self, const char *title, RsColumnTextFunc
   g_ptr_array_add (self->columns, column);
   self->widths_measured = FALSE;
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+rs_table_view_add_column (RsTableView *self, const char *title, RsColumnTextFunc text, RsColumnFlags flags,
+                          const char *sample, int sort_key)
+{
+  g_return_if_fail (RS_IS_TABLE_VIEW (self) && text != NULL);
+  add_column (self, title, text, NULL, NULL, flags, sample, sort_key);
+}
+
+void
+rs_table_view_add_column_with_data (RsTableView *self, const char *title, RsTableViewTextFunc text, gpointer data,
+                                    RsColumnFlags flags, const char *sample, int sort_key)
+{
+  g_return_if_fail (RS_IS_TABLE_VIEW (self) && text != NULL);
+  add_column (self, title, NULL, text, data, flags, sample, sort_key);
 }
 
 guint
@@ -279,6 +344,8 @@ rs_table_view_set_model (RsTableView *self, GListModel *model)
 
   g_return_if_fail (RS_IS_TABLE_VIEW (self));
   g_set_object (&self->model, model);
+  if (!self->widths_measured)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
   selection = gtk_single_selection_new (model != NULL ? g_object_ref (model) : NULL);
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
@@ -301,7 +368,7 @@ rs_table_view_get_cell_text (RsTableView *self, guint position, guint column)
   g_return_val_if_fail (column < self->columns->len, NULL);
   if (self->model == NULL || (item = g_list_model_get_item (self->model, position)) == NULL)
     return NULL;
-  return ((RsTableViewColumn *) g_ptr_array_index (self->columns, column))->text (item);
+  return rs_table_view_column_text (g_ptr_array_index (self->columns, column), item);
 }
 
 /* ---- layout ------------------------------------------------------------- */

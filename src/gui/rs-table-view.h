@@ -5,7 +5,7 @@
  * is one widget that draws its cells with Pango, so the first rows cost a few widgets each.
  * Rows are a GtkListView's (selection, keyboard, activation); the header is a row of buttons
  * on the same column edges. Columns get the width of the wider of their title and a sample
- * text; the one with RS_COLUMN_EXPAND takes what is left. */
+ * text; those with RS_COLUMN_EXPAND share what is left. */
 #pragma once
 
 #include "rs-column.h"
@@ -16,14 +16,26 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RsTableView, rs_table_view, RS, TABLE_VIEW, GtkWidget)
 
 GtkWidget   *rs_table_view_new            (void);
-/* sample: the widest text the column usually shows; sort_key: the caller's enum value, or -1
- * for a column that does not sort. */
+/* sample: the widest text the column usually shows, or NULL: as wide as the widest of the
+ * first rows of the first model that has any (up to a limit); sort_key: the caller's enum
+ * value, or -1 for a column that does not sort. */
 void         rs_table_view_add_column     (RsTableView          *self,
                                       const char       *title,
                                       RsColumnTextFunc  text,
                                       RsColumnFlags     flags,
                                       const char       *sample,
                                       int               sort_key);
+/* A cell's text from item and the column's data, newly allocated (NULL for empty). */
+typedef char *(*RsTableViewTextFunc) (gpointer item,
+                                      gpointer data);
+/* As rs_table_view_add_column(), the text made with data (which must outlive the view). */
+void         rs_table_view_add_column_with_data (RsTableView         *self,
+                                                 const char          *title,
+                                                 RsTableViewTextFunc  text,
+                                                 gpointer             data,
+                                                 RsColumnFlags        flags,
+                                                 const char          *sample,
+                                                 int                  sort_key);
 guint        rs_table_view_get_n_columns  (RsTableView          *self);
 /* Shows model (items for the columns' text functions) with a single selection, none at first. */
 void         rs_table_view_set_model      (RsTableView          *self,

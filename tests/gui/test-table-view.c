@@ -209,6 +209,57 @@ test_rows (Fixture *f, gconstpointer data)
   }
 }
 
+static char *
+first_word (gpointer item, gpointer data)
+{
+  g_auto(GStrv) words = g_strsplit (gtk_string_object_get_string (item), " ", 2);
+
+  g_assert_cmpstr (data, ==, "data");   /* the column's data reaches its text function */
+  return g_strdup (words[0]);
+}
+
+/* A column without a sample is as wide as its widest first rows; two expand columns share. */
+static void
+test_widths_from_rows (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GtkStringObject) long_one = gtk_string_object_new ("杭州恒达五金有限公司杭州恒达五金有限公司 x");
+  RsTableView *table = RS_TABLE_VIEW (rs_table_view_new ());
+  GtkWidget *window = gtk_window_new ();
+  int edges[4], before, after;
+
+  rs_table_view_add_column (table, "Name", name_text, RS_COLUMN_EXPAND, NULL, -1);
+  rs_table_view_add_column_with_data (table, "Word", first_word, "data", RS_COLUMN_EXPAND, NULL, -1);
+  rs_table_view_add_column (table, "Length", length_text, RS_COLUMN_NUMERIC, NULL, -1);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (table));
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* No rows yet: the titles' widths, measured again once rows come. */
+  rs_table_view_compute_edges (table, 2000, edges);
+  before = ((RsTableViewColumn *) g_ptr_array_index (rs_table_view_get_columns (table), 0))->width;
+  rs_table_view_set_model (table, G_LIST_MODEL (f->store));
+  g_list_store_append (f->store, long_one);
+  rs_table_view_compute_edges (table, 2000, edges);
+  after = ((RsTableViewColumn *) g_ptr_array_index (rs_table_view_get_columns (table), 0))->width;
+  g_assert_cmpint (after, >, before);
+  g_assert_cmpint (after, <=, 280 + 2 * RS_TABLE_VIEW_CELL_PADDING);   /* a long name does not take the table */
+  {
+    g_autofree char *word = rs_table_view_get_cell_text (table, 3, 1);
+    g_assert_cmpstr (word, ==, "杭州恒达五金有限公司杭州恒达五金有限公司");
+  }
+  /* The room left over is shared by the two expand columns (odd pixels to the last). */
+  {
+    int name = ((RsTableViewColumn *) g_ptr_array_index (rs_table_view_get_columns (table), 0))->width;
+    int word = ((RsTableViewColumn *) g_ptr_array_index (rs_table_view_get_columns (table), 1))->width;
+    int length = ((RsTableViewColumn *) g_ptr_array_index (rs_table_view_get_columns (table), 2))->width;
+    int extra = 2000 - name - word - length;
+
+    g_assert_cmpint (edges[1] - edges[0], ==, name + extra / 2);
+    g_assert_cmpint (edges[2] - edges[1], ==, word + extra - extra / 2);
+    g_assert_cmpint (edges[3] - edges[2], ==, length);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -216,5 +267,6 @@ main (int argc, char **argv)
   g_test_add ("/table-view/edges", Fixture, NULL, fixture_setup, test_edges, fixture_teardown);
   g_test_add ("/table-view/header-sort", Fixture, NULL, fixture_setup, test_header_sort, fixture_teardown);
   g_test_add ("/table-view/rows", Fixture, NULL, fixture_setup, test_rows, fixture_teardown);
+  g_test_add ("/table-view/widths-from-rows", Fixture, NULL, fixture_setup, test_widths_from_rows, fixture_teardown);
   return g_test_run ();
 }
