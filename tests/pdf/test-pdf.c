@@ -1,11 +1,12 @@
 /* test-pdf.c — the document engine, checked from the outside with poppler and qpdf:
  * fonts embedded as subsets, Chinese text that comes back out and is visibly drawn,
- * tables across pages, paper sizes, photos, refusals that leave no file. */
+ * tables across pages, paper sizes, photos, refusals that leave no file; a report's header. */
 #include "rs-test-util.h"
 #include "rs-pdf.h"
 #include "rs-pdf-canvas.h"
 #include "rs-pdf-document-private.h"
 #include "rs-pdf-layout.h"
+#include "rs-pdf-report.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
@@ -801,6 +802,64 @@ test_qr_is_vector (void)
   g_assert_cmpint (count (content, " re\n"), >, 100);
 }
 
+/* ---- reports ---- */
+
+/* The text of a report's PDF, as pdftotext gives it back. */
+static char *
+report_text (RsSession *session, RsReport *report)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsPdfDocument) doc = rs_pdf_report_build (session, report, RS_PDF_TEMPLATE_A4, &error);
+  g_autofree char *path = NULL;
+
+  g_assert_no_error (error);
+  path = render_to_file (doc, "report.pdf");
+  return run (TRUE, NULL, "pdftotext", path, "-", NULL);
+}
+
+/* The report's header says each thing once: company, title, period, who printed it and
+ * when. A report of an empty range still has its whole header. */
+static void
+test_report_header_once (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, 27, 10, 0, 0);
+  g_autoptr(RsDatabase) db = NULL;
+  g_autoptr(RsSession) admin = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsReport) returns = NULL;
+  g_autoptr(RsReport) stock = NULL;
+  g_autofree char *text = NULL;
+
+  rs_clock_set_fixed (g_date_time_to_unix (now) * G_USEC_PER_SEC);
+  db = rs_test_open_initialized ();
+  admin = rs_test_login (db, "admin");
+  returns = rs_reports_returns (admin, RS_REPORT_BY_REASON, "2026-11-01", "2026-11-30", &error);
+  g_assert_no_error (error);
+  stock = rs_reports_stock (admin, &error);
+  g_assert_no_error (error);
+
+  text = report_text (admin, returns);
+  g_assert_cmpint (count (text, "测试贸易有限公司"), ==, 1);
+  g_assert_cmpint (count (text, "退货统计（按原因）"), ==, 1);
+  g_assert_cmpint (count (text, "期间："), ==, 1);
+  g_assert_cmpint (count (text, "2026-11-01 — 2026-11-30"), ==, 1);
+  g_assert_cmpint (count (text, "打印人"), ==, 1);
+  g_assert_cmpint (count (text, "打印时间"), ==, 1);
+  g_assert_cmpint (count (text, "2026-11-27 10:00"), ==, 1);
+  /* Who and when, and nothing else said about printing. */
+  g_assert_cmpint (count (text, "打印"), ==, 2);
+  g_clear_pointer (&text, g_free);
+
+  /* Stock is a report of now: no period, the rest once. */
+  text = report_text (admin, stock);
+  g_assert_cmpint (count (text, "期间："), ==, 0);
+  g_assert_cmpint (count (text, "打印人"), ==, 1);
+  g_assert_cmpint (count (text, "打印时间"), ==, 1);
+  g_assert_cmpint (count (text, "2026-11-27 10:00"), ==, 1);
+  g_assert_cmpint (count (text, "打印"), ==, 2);
+  rs_clock_use_system ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -826,5 +885,6 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/picture/logo", test_logo);
   g_test_add_func ("/pdf/output/deterministic-and-reprint", test_deterministic_and_reprint);
   g_test_add_func ("/pdf/output/qr-is-vector", test_qr_is_vector);
+  g_test_add_func ("/pdf/report/header-once", test_report_header_once);
   return g_test_run ();
 }
