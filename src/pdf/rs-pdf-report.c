@@ -70,7 +70,8 @@ rs_pdf_report_build (RsSession *session, RsReport *report, int paper, GError **e
   user = rs_session_get_user (session);
   period = period_text (report);
   if (period != NULL)
-    rs_pdf_pairs_add (fields, C_("document", "Period"), period);
+    /* TRANSLATORS: the dates a report covers (统计期间), not a settlement's (报账期间). */
+    rs_pdf_pairs_add (fields, C_("report", "Period"), period);
   rs_pdf_pairs_add (fields, C_("document", "Printed by"), rs_user_get_display_name (user));
   now = g_date_time_new_from_unix_local (rs_clock_now () / G_USEC_PER_SEC);
   rs_pdf_pairs_take (fields, C_("document", "Printed at"), g_date_time_format (now, "%Y-%m-%d %H:%M"));

@@ -841,7 +841,10 @@ test_report_header_once (void)
   text = report_text (admin, returns);
   g_assert_cmpint (count (text, "测试贸易有限公司"), ==, 1);
   g_assert_cmpint (count (text, "退货统计（按原因）"), ==, 1);
+  /* 统计期间, the report's: 报账期间 is a settlement's. */
+  g_assert_cmpint (count (text, "统计期间："), ==, 1);
   g_assert_cmpint (count (text, "期间："), ==, 1);
+  g_assert_cmpint (count (text, "报账"), ==, 0);
   g_assert_cmpint (count (text, "2026-11-01 — 2026-11-30"), ==, 1);
   g_assert_cmpint (count (text, "打印人"), ==, 1);
   g_assert_cmpint (count (text, "打印时间"), ==, 1);
