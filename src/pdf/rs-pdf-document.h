@@ -139,7 +139,9 @@ void           rs_pdf_document_add_photo        (RsPdfDocument *self,
 void           rs_pdf_document_add_page_break   (RsPdfDocument *self);
 
 /* Columns have a relative width (weights: 1, 4, 1.5 …) and an alignment for their cells;
- * titles are centred. Add all columns before the first row. */
+ * titles are centred. Right-aligned cells are figures and are not broken over lines: a
+ * column too narrow for its widest one takes the room from the others while they have
+ * some to spare. Add all columns before the first row. */
 void           rs_pdf_table_add_column          (RsPdfTable    *table,
                                                  const char    *title,
                                                  double         weight,

@@ -7,6 +7,7 @@
 #define LEADING        1.4    /* line height, in font sizes: CJK text needs air */
 #define CELL_PAD       3.0
 #define PHOTO_GAP      10.0
+#define MIN_TEXT_WIDTH 4.0    /* in body sizes: the least a text column gives up to figures */
 #define PHOTO_ASPECT   0.75   /* photo boxes are 4:3 */
 #define BLOCK_GAP      0.7    /* space after a block, in body sizes */
 #define COLOR_TEXT     0x000000
@@ -567,6 +568,65 @@ row_flow (Flow *flow, RsPdfTable *table, const double *widths, const Row *head, 
     }
 }
 
+/* The widest line of a cell. */
+static double
+cell_width (Flow *flow, const char *text)
+{
+  double widest = 0;
+
+  for (const char *p = text; ; )
+    {
+      const char *end = strchr (p, '\n');
+
+      widest = MAX (widest, rs_pdf_layout_text_width (flow->font, p, end != NULL ? end - p : -1, flow->body));
+      if (end == NULL)
+        return widest;
+      p = end + 1;
+    }
+}
+
+/* Figures (right-aligned cells) are never broken over two lines: a column too narrow for
+ * its widest figure takes what it lacks from the others, each giving in proportion to what
+ * it can spare: a figure column down to its own widest figure, any other column down to
+ * MIN_TEXT_WIDTH body sizes (text wraps). Tables whose figures fit keep their weights. */
+static void
+fit_figures (Flow *flow, RsPdfTable *table, double *widths)
+{
+  guint n = table->columns->len;
+  g_autofree double *least = g_new0 (double, n);
+  double lacking = 0, spare = 0, moved;
+
+  for (guint c = 0; c < n; c++)
+    {
+      if (g_array_index (table->columns, RsPdfColumn, c).align != RS_PDF_ALIGN_RIGHT)
+        least[c] = MIN (widths[c], MIN_TEXT_WIDTH * flow->body + 2 * CELL_PAD);
+      else
+        {
+          for (guint r = 0; r <= table->rows->len; r++)
+            {
+              char **cells = r < table->rows->len ? table->rows->pdata[r] : table->footer;
+
+              if (cells != NULL)
+                least[c] = MAX (least[c], cell_width (flow, cells[c]));
+            }
+          /* Half a point for the rounding of the widths summed while wrapping. */
+          least[c] += 2 * CELL_PAD + 0.5;
+        }
+      if (least[c] > widths[c])
+        lacking += least[c] - widths[c];
+      else
+        spare += widths[c] - least[c];
+    }
+  if (lacking == 0 || spare == 0)
+    return;
+  moved = MIN (lacking, spare);
+  for (guint c = 0; c < n; c++)
+    if (least[c] > widths[c])
+      widths[c] += (least[c] - widths[c]) * moved / lacking;
+    else
+      widths[c] -= (widths[c] - least[c]) * moved / spare;
+}
+
 static void
 block_table (Flow *flow, RsPdfTable *table)
 {
@@ -585,6 +645,7 @@ block_table (Flow *flow, RsPdfTable *table)
       widths[c] = flow->width * g_array_index (table->columns, RsPdfColumn, c).weight / total;
       titles[c] = g_array_index (table->columns, RsPdfColumn, c).title;
     }
+  fit_figures (flow, table, widths);
   head = row_wrap (flow, table, widths, titles);
 
   /* The header row never stands alone at the foot of a page. */

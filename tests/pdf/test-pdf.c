@@ -570,6 +570,51 @@ test_template_nicks (void)
   g_assert_cmpint (paper, ==, RS_PDF_TEMPLATE_FORM241);
 }
 
+/* A report of eleven columns, nine of them figures: every figure comes back whole on all
+ * three papers, the room taken from the text columns (at their weights the widest amounts
+ * were broken after the decimal point). */
+static void
+test_figures_whole (void)
+{
+  static const char *const rows[][12] = {   /* NULL-terminated */
+    { "DT-1003", "电锤", "5", "25", "15,975.00", "144.50", "13", "10", "76.9", "43", "58.1" },
+    { "JJ-4002", "不锈钢汤锅", "4", "8", "1,112.00", "-261.60", "6", "2", "33.3", "10", "80.0" },
+    { "XC-5001", "超五类网线", "2", "35.0", "87.50", "60.00", "35.0", "35.0", "100.0", "100.0", "35.0" },
+  };
+  static const char *const footer[12] = {
+    "合计", "", "46", "158.0", "27,973.50", "1,306.40", "118.0", "89.0", "75.4", "298.0", "53.0"
+  };
+  static const char *const titles[11] = {
+    "商品编码", "商品名称", "退货单数", "数量", "退款金额", "处理费用", "检验数量", "合格数量", "合格率（%）", "销售数量", "退货率（%）"
+  };
+
+  for (RsPdfTemplate paper = RS_PDF_TEMPLATE_A4; paper <= RS_PDF_TEMPLATE_FORM241; paper++)
+    {
+      g_autoptr(RsPdfDocument) doc = rs_pdf_document_new (paper);
+      RsPdfTable *table = rs_pdf_document_add_table (doc);
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+
+      /* The weights of the report writer: code, name, then figures. */
+      for (guint c = 0; c < 11; c++)
+        rs_pdf_table_add_column (table, titles[c], c == 0 ? 2.2 : c == 1 ? 1.6 : 1.2,
+                                 c < 2 ? RS_PDF_ALIGN_LEFT : RS_PDF_ALIGN_RIGHT);
+      for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+        rs_pdf_table_add_rowv (table, rows[r]);
+      rs_pdf_table_set_footerv (table, footer);
+      path = render_to_file (doc, "figures.pdf");
+      text = run (TRUE, NULL, "pdftotext", path, "-", NULL);
+      for (guint r = 0; r <= G_N_ELEMENTS (rows); r++)
+        for (guint c = 2; c < 11; c++)
+          {
+            const char *figure = r < G_N_ELEMENTS (rows) ? rows[r][c] : footer[c];
+
+            if (strstr (text, figure) == NULL)
+              g_error ("paper %d: “%s” is not whole in:\n%s", paper, figure, text);
+          }
+    }
+}
+
 static void
 test_wrap (void)
 {
@@ -883,6 +928,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/layout/paper-sizes", test_paper_sizes);
   g_test_add_func ("/pdf/layout/template-nicks", test_template_nicks);
   g_test_add_func ("/pdf/layout/wrap", test_wrap);
+  g_test_add_func ("/pdf/layout/figures-whole", test_figures_whole);
   g_test_add_func ("/pdf/picture/not-an-image", test_photo_not_an_image);
   g_test_add_func ("/pdf/picture/upright-and-small", test_photo_upright_and_small);
   g_test_add_func ("/pdf/picture/logo", test_logo);
