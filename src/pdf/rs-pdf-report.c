@@ -65,6 +65,8 @@ rs_pdf_report_build (RsSession *session, RsReport *report, int paper, GError **e
   rs_pdf_writer_set_header (&w);
 
   rs_pdf_document_set_title (doc, rs_table_get_title (table), NULL);
+  /* A report has no stub, customer or warehouse copy, even on the multi-part form. */
+  rs_pdf_document_set_copy_labels (doc, NULL);
   rs_pdf_document_set_time (doc, rs_clock_now ());
 
   user = rs_session_get_user (session);

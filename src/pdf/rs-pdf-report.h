@@ -1,7 +1,8 @@
 /* rs-pdf-report.h — a report (统计) as a PDF: the period, the report's table with its total.
  *
- * Reports are not archived documents (no number, no print count): the PDF is made from the
- * RsReport the window shows, so it has the same figures, and saved or printed as it is.
+ * Reports are not archived documents (no number, no print count, no copy labels on the
+ * multi-part form): the PDF is made from the RsReport the window shows, so it has the same
+ * figures, and saved or printed as it is.
  */
 #pragma once
 

@@ -851,10 +851,10 @@ test_qr_is_vector (void)
 
 /* The text of a report's PDF, as pdftotext gives it back. */
 static char *
-report_text (RsSession *session, RsReport *report)
+report_text (RsSession *session, RsReport *report, RsPdfTemplate paper)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RsPdfDocument) doc = rs_pdf_report_build (session, report, RS_PDF_TEMPLATE_A4, &error);
+  g_autoptr(RsPdfDocument) doc = rs_pdf_report_build (session, report, paper, &error);
   g_autofree char *path = NULL;
 
   g_assert_no_error (error);
@@ -863,7 +863,8 @@ report_text (RsSession *session, RsReport *report)
 }
 
 /* The report's header says each thing once: company, title, period, who printed it and
- * when. A report of an empty range still has its whole header. */
+ * when. A report of an empty range still has its whole header; on the multi-part form it
+ * has no copy labels. */
 static void
 test_report_header_once (void)
 {
@@ -883,7 +884,7 @@ test_report_header_once (void)
   stock = rs_reports_stock (admin, &error);
   g_assert_no_error (error);
 
-  text = report_text (admin, returns);
+  text = report_text (admin, returns, RS_PDF_TEMPLATE_A4);
   g_assert_cmpint (count (text, "测试贸易有限公司"), ==, 1);
   g_assert_cmpint (count (text, "退货统计（按原因）"), ==, 1);
   /* 统计期间, the report's: 报账期间 is a settlement's. */
@@ -899,12 +900,18 @@ test_report_header_once (void)
   g_clear_pointer (&text, g_free);
 
   /* Stock is a report of now: no period, the rest once. */
-  text = report_text (admin, stock);
+  text = report_text (admin, stock, RS_PDF_TEMPLATE_A4);
   g_assert_cmpint (count (text, "期间："), ==, 0);
   g_assert_cmpint (count (text, "打印人"), ==, 1);
   g_assert_cmpint (count (text, "打印时间"), ==, 1);
   g_assert_cmpint (count (text, "2026-11-27 10:00"), ==, 1);
   g_assert_cmpint (count (text, "打印"), ==, 2);
+  g_clear_pointer (&text, g_free);
+
+  /* On the multi-part form: no copy labels (存根联, 客户联 …), which a slip has there. */
+  text = report_text (admin, stock, RS_PDF_TEMPLATE_FORM241);
+  g_assert_cmpint (count (text, "打印人"), ==, 1);
+  g_assert_null (strstr (text, "联"));
   rs_clock_use_system ();
 }
 
