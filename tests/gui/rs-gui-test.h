@@ -35,6 +35,20 @@ rs_gui_test_wait_idle (gpointer widget)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* A width × height PNG named `name` in `dir` (a picture the photo strip takes); a new path. */
+static inline char *
+rs_gui_test_write_png (const char *dir, const char *name, int width, int height)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  gdk_pixbuf_fill (pixbuf, 0x3584e4ff);
+  gdk_pixbuf_save (pixbuf, path, "png", &error, NULL);
+  g_assert_no_error (error);
+  return path;
+}
+
 static inline void
 rs_gui_test_set_text (GtkWidget *editable, const char *text)
 {

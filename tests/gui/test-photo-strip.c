@@ -6,19 +6,6 @@
 #include "rs-photo-viewer.h"
 #include "rs-test-util.h"
 
-static char *
-write_png (const char *dir, const char *name, int width, int height)
-{
-  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
-  char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  gdk_pixbuf_fill (pixbuf, 0x3584e4ff);
-  gdk_pixbuf_save (pixbuf, path, "png", &error, NULL);
-  g_assert_no_error (error);
-  return path;
-}
-
 static void
 add_path (RsPhotoStrip *strip, const char *path)
 {
@@ -38,7 +25,7 @@ static void
 test_refuses_non_picture (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("rs-photo-XXXXXX", NULL);
-  g_autofree char *png = write_png (dir, "box.png", 64, 48);
+  g_autofree char *png = rs_gui_test_write_png (dir, "box.png", 64, 48);
   g_autofree char *fake = g_build_filename (dir, "x.jpg", NULL);
   GtkWidget *window = gtk_window_new ();
   RsPhotoStrip *strip = RS_PHOTO_STRIP (rs_photo_strip_new ());
@@ -133,8 +120,8 @@ static void
 test_viewer (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("rs-photo-XXXXXX", NULL);
-  g_autofree char *a = write_png (dir, "a.png", 64, 48);
-  g_autofree char *b = write_png (dir, "b.png", 2000, 1500);
+  g_autofree char *a = rs_gui_test_write_png (dir, "a.png", 64, 48);
+  g_autofree char *b = rs_gui_test_write_png (dir, "b.png", 2000, 1500);
   GtkWidget *window = gtk_window_new ();
   RsPhotoStrip *strip = RS_PHOTO_STRIP (rs_photo_strip_new ());
   RsPhotoViewer *viewer;
