@@ -28,8 +28,11 @@ struct _InspLine
   guint      number;
   gint64     quantity;             /* thousandths still to inspect */
   gboolean   started;
+  gboolean   recorded;             /* Complete saved what it shows: rebuild it, never keep it */
+  char      *checklist;            /* the checklist built from, as JSON; NULL: none found */
   GPtrArray *items;                /* ItemRow* */
   GHashTable *parts;               /* name → widget (borrowed) */
+  GtkWidget *box;                  /* the line's groups, one child of the page */
   GtkWidget *group;
   GtkWidget *verdict;
   GtkWidget *missing;
@@ -54,6 +57,7 @@ struct _RsInspectionSection
   GtkWidget *page_title;
   GtkWidget *page_box;
   GtkWidget *page_scrolled;
+  GtkWidget *done_page;            /* "Nothing left to inspect", when shown */
 };
 
 static void rs_inspection_section_iface_init (RsSectionInterface *iface);
@@ -84,6 +88,7 @@ insp_line_free (gpointer data)
 
   g_ptr_array_unref (line->items);
   g_hash_table_unref (line->parts);
+  g_free (line->checklist);
   g_free (line->sku);
   g_free (line);
 }
@@ -379,7 +384,9 @@ complete_clicked (GtkButton *button, InspLine *line)
   message = g_strdup_printf (_("Inspection %s of %s: %s"), rs_inspection_get_number (done),
                              rs_inspection_get_sku (done), rs_verdict_get_display_name (rs_inspection_get_verdict (done)));
   rs_gui_notify (GTK_WIDGET (self), message);
-  /* Reopen: the line is done, the others stay as typed only if the page is rebuilt for them. */
+  /* Reopen: this line goes (or starts afresh), the other lines keep what was typed. `line`
+   * is freed by this. */
+  line->recorded = TRUE;
   rs_section_open (RS_SECTION (self), number, NULL);
 }
 
@@ -533,15 +540,28 @@ build_item (InspLine *line, JsonObject *json, GtkWidget *group)
   return item;
 }
 
+/* The line's quantity left to inspect and its checklist, under its title. */
 static void
-build_line (RsInspectionSection *self, RsReturnLine *rl)
+describe_line (InspLine *line, RsReturnLine *rl, JsonNode *checklist)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) checklist = rs_inspections_checklist (self->session, rs_return_line_get_sku (rl), &error);
+  g_autofree char *quantity = NULL;
+  g_autofree char *description = NULL;
+
+  line->quantity = rs_return_line_get_received_quantity (rl) - rs_return_line_get_inspected_quantity (rl);
+  quantity = rs_quantity_format (line->quantity, rs_return_line_get_decimals (rl));
+  /* TRANSLATORS: "2 pcs to inspect with the checklist 电器检验" */
+  description = g_strdup_printf (_("%s %s to inspect with the checklist “%s”"), quantity,
+                                 rs_return_line_get_unit (rl),
+                                 json_object_get_string_member (json_node_get_object (checklist), "name"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (line->group), description);
+}
+
+/* A line's widgets in line->box, not yet on the page; checklist NULL: core's error instead. */
+static InspLine *
+build_line (RsInspectionSection *self, RsReturnLine *rl, JsonNode *checklist, const GError *error)
+{
   InspLine *line = g_new0 (InspLine, 1);
   g_autofree char *title = NULL;
-  g_autofree char *description = NULL;
-  g_autofree char *quantity = NULL;
   g_autofree char *strip_title = NULL;
   JsonArray *items;
   GtkWidget *photos_group, *verdict_group, *row, *sw, *button_box;
@@ -549,28 +569,24 @@ build_line (RsInspectionSection *self, RsReturnLine *rl)
   line->self = self;
   line->sku = g_strdup (rs_return_line_get_sku (rl));
   line->number = rs_return_line_get_number (rl);
-  line->quantity = rs_return_line_get_received_quantity (rl) - rs_return_line_get_inspected_quantity (rl);
+  line->checklist = checklist != NULL ? json_to_string (checklist, FALSE) : NULL;
   line->items = g_ptr_array_new_with_free_func (item_row_free);
   line->parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_ptr_array_add (self->lines, line);
+  /* Spaced as the page spaces its children: the line's groups look as if they were. */
+  line->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
 
-  quantity = rs_quantity_format (line->quantity, rs_return_line_get_decimals (rl));
   /* TRANSLATORS: a line to inspect: "Line 1 · 充电器 (E-1)" */
   title = g_strdup_printf (_("Line %u · %s (%s)"), line->number, rs_return_line_get_product_name (rl), line->sku);
   line->group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (line->group), title);
+  gtk_box_append (GTK_BOX (line->box), line->group);
   if (checklist == NULL)
     {
+      line->quantity = rs_return_line_get_received_quantity (rl) - rs_return_line_get_inspected_quantity (rl);
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (line->group), error->message);
-      gtk_box_append (GTK_BOX (self->page_box), line->group);
-      return;
+      return line;
     }
-  /* TRANSLATORS: "2 pcs to inspect with the checklist 电器检验" */
-  description = g_strdup_printf (_("%s %s to inspect with the checklist “%s”"), quantity,
-                                 rs_return_line_get_unit (rl),
-                                 json_object_get_string_member (json_node_get_object (checklist), "name"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (line->group), description);
-  gtk_box_append (GTK_BOX (self->page_box), line->group);
+  describe_line (line, rl, checklist);
 
   items = json_object_get_array_member (json_node_get_object (checklist), "items");
   for (guint i = 0; i < json_array_get_length (items); i++)
@@ -588,7 +604,7 @@ build_line (RsInspectionSection *self, RsReturnLine *rl)
   rs_photo_strip_set_title (RS_PHOTO_STRIP (line->strip), strip_title);
   g_signal_connect (line->strip, "changed", G_CALLBACK (strip_changed), line);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (photos_group), line->strip);
-  gtk_box_append (GTK_BOX (self->page_box), photos_group);
+  gtk_box_append (GTK_BOX (line->box), photos_group);
 
   line->remark = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line->remark), _("Remark"));
@@ -637,7 +653,7 @@ build_line (RsInspectionSection *self, RsReturnLine *rl)
   gtk_box_append (GTK_BOX (button_box), line->message);
   gtk_box_append (GTK_BOX (button_box), line->complete);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (verdict_group), button_box);
-  gtk_box_append (GTK_BOX (self->page_box), verdict_group);
+  gtk_box_append (GTK_BOX (line->box), verdict_group);
 
   add_line_part (line, "verdict", line->verdict);
   add_line_part (line, "missing", line->missing);
@@ -647,16 +663,117 @@ build_line (RsInspectionSection *self, RsReturnLine *rl)
   add_line_part (line, "stricter", line->stricter);
   add_line_part (line, "remark", line->remark);
   update_verdict (line);
+  return line;
+}
+
+/* Takes a line off the page and frees it. Its widgets may outlive it (the Complete button
+ * mid-"clicked", a photo still being checked): none of them calls into it any more. */
+static void
+remove_line (RsInspectionSection *self, InspLine *line)
+{
+  GtkWidget *widgets[] = { line->strip, line->remark, line->stricter, line->complete };
+
+  for (guint i = 0; i < line->items->len; i++)
+    {
+      ItemRow *item = g_ptr_array_index (line->items, i);
+      GtkWidget *inputs[] = { item->pass, item->fail, item->na, item->value };
+
+      for (guint w = 0; w < G_N_ELEMENTS (inputs); w++)
+        if (inputs[w] != NULL)
+          g_signal_handlers_disconnect_by_data (inputs[w], item);
+      if (item->strip != NULL)
+        g_signal_handlers_disconnect_by_data (item->strip, line);
+    }
+  for (guint w = 0; w < G_N_ELEMENTS (widgets); w++)
+    if (widgets[w] != NULL)
+      g_signal_handlers_disconnect_by_data (widgets[w], line);
+  gtk_box_remove (GTK_BOX (self->page_box), line->box);
+  insp_line_free (line);
+}
+
+/* The shown line `number`, taken out of self->lines; NULL if none. */
+static InspLine *
+take_line (RsInspectionSection *self, guint number)
+{
+  for (guint i = 0; i < self->lines->len; i++)
+    if (((InspLine *) g_ptr_array_index (self->lines, i))->number == number)
+      return g_ptr_array_steal_index (self->lines, i);
+  return NULL;
 }
 
 static void
 clear_page (RsInspectionSection *self)
 {
-  GtkWidget *child;
+  while (self->lines->len > 0)
+    remove_line (self, g_ptr_array_steal_index (self->lines, self->lines->len - 1));
+  if (self->done_page != NULL)
+    gtk_box_remove (GTK_BOX (self->page_box), self->done_page);
+  self->done_page = NULL;
+}
 
-  while ((child = gtk_widget_get_first_child (self->page_box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->page_box), child);
-  g_ptr_array_set_size (self->lines, 0);
+/* Shows the lines of `ret` left to inspect. A line already shown, with the same checklist,
+ * stays as it is with all the inspector has typed, ticked and added and not saved yet (only
+ * its quantity is read again): completing one line, or opening the return again, must not
+ * cost the work on the others. A line just completed starts afresh; a line done goes. */
+static void
+show_lines (RsInspectionSection *self, RsReturn *ret)
+{
+  GListModel *lines = rs_return_get_lines (ret);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (insp_line_free);
+  GtkWidget *previous = NULL;
+
+  if (self->done_page != NULL)
+    gtk_box_remove (GTK_BOX (self->page_box), self->done_page);
+  self->done_page = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(RsReturnLine) rl = g_list_model_get_item (lines, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) checklist = NULL;
+      g_autofree char *checklist_json = NULL;
+      InspLine *line;
+
+      if (rs_return_line_get_received_quantity (rl) <= rs_return_line_get_inspected_quantity (rl))
+        continue;
+      checklist = rs_inspections_checklist (self->session, rs_return_line_get_sku (rl), &error);
+      if (checklist != NULL)
+        checklist_json = json_to_string (checklist, FALSE);
+      line = take_line (self, rs_return_line_get_number (rl));
+      if (line != NULL &&
+          (line->recorded || line->checklist == NULL || g_strcmp0 (line->checklist, checklist_json) != 0 ||
+           g_strcmp0 (line->sku, rs_return_line_get_sku (rl)) != 0))
+        {
+          remove_line (self, line);
+          line = NULL;
+        }
+      if (line == NULL)
+        {
+          line = build_line (self, rl, checklist, error);
+          gtk_box_insert_child_after (GTK_BOX (self->page_box), line->box, previous);
+        }
+      else
+        {
+          describe_line (line, rl, checklist);
+          gtk_box_reorder_child_after (GTK_BOX (self->page_box), line->box, previous);
+        }
+      previous = line->box;
+      g_ptr_array_add (shown, line);
+    }
+  /* What is left is inspected now (here or elsewhere). */
+  clear_page (self);
+  g_ptr_array_unref (self->lines);
+  self->lines = g_steal_pointer (&shown);
+
+  if (self->lines->len == 0)
+    {
+      self->done_page = adw_status_page_new ();
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->done_page), "emblem-ok-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (self->done_page), _("Nothing Left to Inspect"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (self->done_page),
+                                       _("Every received item of this return has been inspected, "
+                                         "or nothing has been received yet."));
+      gtk_box_append (GTK_BOX (self->page_box), self->done_page);
+    }
 }
 
 static gboolean
@@ -665,8 +782,6 @@ rs_inspection_section_open (RsSection *section, const char *reference, GError **
   RsInspectionSection *self = RS_INSPECTION_SECTION (section);
   g_autoptr(RsReturn) ret = NULL;
   g_autofree char *title = NULL;
-  GListModel *lines;
-  guint n_open = 0;
 
   if (reference == NULL || *reference == '\0')
     {
@@ -677,37 +792,20 @@ rs_inspection_section_open (RsSection *section, const char *reference, GError **
   ret = rs_returns_lookup (self->session, reference, error);
   if (ret == NULL)
     return FALSE;
-  g_free (self->number);
-  self->number = g_strdup (rs_return_get_number (ret));
-  clear_page (self);
+  /* Another return: its own page. The same one: its lines are brought up to date. */
+  if (g_strcmp0 (self->number, rs_return_get_number (ret)) != 0)
+    {
+      clear_page (self);
+      g_free (self->number);
+      self->number = g_strdup (rs_return_get_number (ret));
+    }
 
   /* TRANSLATORS: the inspection page's title: "TH… · 华东商贸" */
   title = g_strdup_printf (_("%s · %s"), self->number, rs_return_get_customer_name (ret));
   adw_window_title_set_title (ADW_WINDOW_TITLE (self->page_title), title);
   adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->page_title),
                                  rs_return_state_get_display_name (rs_return_get_state (ret)));
-  lines = rs_return_get_lines (ret);
-  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
-    {
-      g_autoptr(RsReturnLine) line = g_list_model_get_item (lines, i);
-
-      if (rs_return_line_get_received_quantity (line) > rs_return_line_get_inspected_quantity (line))
-        {
-          build_line (self, line);
-          n_open++;
-        }
-    }
-  if (n_open == 0)
-    {
-      GtkWidget *status = adw_status_page_new ();
-
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "emblem-ok-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Nothing Left to Inspect"));
-      adw_status_page_set_description (ADW_STATUS_PAGE (status),
-                                       _("Every received item of this return has been inspected, "
-                                         "or nothing has been received yet."));
-      gtk_box_append (GTK_BOX (self->page_box), status);
-    }
+  show_lines (self, ret);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "page");
   return TRUE;
 }

@@ -2,7 +2,8 @@
  * inspection page of one: each received line's checklist (the product category's template)
  * with pass / fail / n.a. toggles, measurements with their unit and range, text and photos,
  * the verdict computed live by core (rs_inspections_preview), and Complete
- * (rs_inspections_record) with core's refusal shown beside the line. */
+ * (rs_inspections_record) with core's refusal shown beside the line. Completing a line, or
+ * opening the same return again, leaves the other lines as the inspector left them. */
 #pragma once
 
 #include "rs-section.h"
