@@ -1,10 +1,12 @@
 /* The inspection page: the checklist of the product's category; the verdict follows the
  * toggles and measurements exactly as core computes it (rs_inspections_preview), a measurement
  * outside its range marks its row; Complete records through core, and core's refusal shows
- * beside the line with every toggle kept. */
+ * beside the line with every toggle kept. Completing one line, or opening the same return
+ * again, keeps what was typed on the other lines and not saved yet. */
 #include "rs-gui-test.h"
 #include "rs-inspection-section.h"
 #include "rs-photo-strip.h"
+#include <glib/gstdio.h>
 
 typedef struct
 {
@@ -15,6 +17,8 @@ typedef struct
   GtkWidget  *window;
   RsInspectionSection *section;
   char       *notice;
+  char       *dir;                 /* two lines: a folder with a picture for the photos */
+  char       *png;
 } Fixture;
 
 static void
@@ -36,8 +40,11 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr(RsSession) sales = NULL;
   g_autoptr(RsSession) service = NULL;
   g_autoptr(RsSession) manager = NULL;
+  g_autoptr(RsProduct) adapter = NULL;
   RsProductFields charger_fields = { .sku = "E-1", .name = "充电器", .unit = "个", .category = "电器",
                                      .list_price = 5900 };
+  RsProductFields adapter_fields = { .sku = "E-2", .name = "电源适配器", .unit = "个", .category = "电器",
+                                     .list_price = 8900 };
   RsPartnerFields c001 = { .code = "C001", .name = "华东商贸" };
   RsInspectionItemFields items[] = {
     { "case", "外壳", RS_INSPECTION_ITEM_CHECK, NULL, FALSE, 0, FALSE, 0, TRUE },
@@ -45,15 +52,19 @@ fixture_set_up (Fixture *f, gconstpointer data)
     { "scratch", "划痕", RS_INSPECTION_ITEM_CHECK, NULL, FALSE, 0, FALSE, 0, FALSE },
     { "label", "铭牌照片", RS_INSPECTION_ITEM_PHOTO, NULL, FALSE, 0, FALSE, 0, FALSE },
   };
-  RsReturnLineFields line = { "E-1", 2000, -1, NULL };
-  RsReturnFields fields = { .customer = "C001", .reason = "quality", .lines = &line, .n_lines = 1 };
-  RsReceiptLineFields receipt = { "E-1", 2000 };
+  /* data: the number of lines, 1 (E-1) or 2 (E-1, E-2), all received. */
+  guint n_lines = GPOINTER_TO_UINT (data) == 2 ? 2 : 1;
+  RsReturnLineFields lines[] = { { "E-1", 2000, -1, NULL }, { "E-2", 1000, -1, NULL } };
+  RsReturnFields fields = { .customer = "C001", .reason = "quality", .lines = lines, .n_lines = n_lines };
+  RsReceiptLineFields receipt[] = { { "E-1", 2000 }, { "E-2", 1000 } };
 
   f->db = rs_test_open_initialized ();
   f->admin = rs_test_login (f->db, "admin");
   wh = rs_warehouses_add (f->admin, "WH1", "主仓库", NULL, &error);
   g_assert_no_error (error);
   charger = rs_products_add (f->admin, &charger_fields, &error);
+  g_assert_no_error (error);
+  adapter = rs_products_add (f->admin, &adapter_fields, &error);
   g_assert_no_error (error);
   customer = rs_partners_add (f->admin, RS_PARTNER_CUSTOMER, &c001, &error);
   g_assert_no_error (error);
@@ -79,9 +90,15 @@ fixture_set_up (Fixture *f, gconstpointer data)
       g_assert_no_error (error);
     }
   g_clear_object (&ret);
-  ret = rs_returns_receive (f->keeper, f->number, "WH1", &receipt, 1, NULL, &error);
+  ret = rs_returns_receive (f->keeper, f->number, "WH1", receipt, n_lines, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (rs_return_get_state (ret), ==, RS_RETURN_RECEIVED);
+  if (n_lines == 2)
+    {
+      f->dir = g_dir_make_tmp ("rs-inspection-XXXXXX", &error);
+      g_assert_no_error (error);
+      f->png = rs_gui_test_write_png (f->dir, "line2.png", 32, 24);
+    }
 
   f->section = g_object_new (RS_TYPE_INSPECTION_SECTION, "session", f->keeper, NULL);
   f->window = gtk_window_new ();
@@ -104,6 +121,13 @@ static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
+  if (f->png != NULL)
+    {
+      g_remove (f->png);
+      g_rmdir (f->dir);
+    }
+  g_free (f->png);
+  g_free (f->dir);
   g_free (f->number);
   g_free (f->notice);
   g_clear_object (&f->keeper);
@@ -112,12 +136,18 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 }
 
 static GtkWidget *
-part (Fixture *f, const char *name)
+line_part (Fixture *f, guint line, const char *name)
 {
-  GtkWidget *widget = rs_inspection_section_get_part (f->section, 1, name);
+  GtkWidget *widget = rs_inspection_section_get_part (f->section, line, name);
 
   g_assert_nonnull (widget);
   return widget;
+}
+
+static GtkWidget *
+part (Fixture *f, const char *name)
+{
+  return line_part (f, 1, name);
 }
 
 static const char *
@@ -229,6 +259,136 @@ test_complete (Fixture *f, gconstpointer data)
   g_assert_null (rs_inspection_section_get_part (f->section, 1, "verdict"));
 }
 
+static gboolean
+active (Fixture *f, guint line, const char *name)
+{
+  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (line_part (f, line, name)));
+}
+
+/* A pending photo proven a picture (the strip checks it in a thread). */
+static void
+add_photo (GtkWidget *strip, const char *path)
+{
+  const char *paths[] = { path, NULL };
+
+  rs_photo_strip_set_pending_files (RS_PHOTO_STRIP (strip), paths);
+  rs_gui_test_wait_idle (strip);
+  g_assert_cmpuint (g_strv_length (rs_photo_strip_get_pending_files (RS_PHOTO_STRIP (strip))), ==, 1);
+}
+
+static gboolean
+has_photo (GtkWidget *strip, const char *path)
+{
+  g_auto(GStrv) files = rs_photo_strip_get_pending_files (RS_PHOTO_STRIP (strip));
+  return g_strv_contains ((const char * const *) files, path);
+}
+
+/* Everything the inspector gave line 2 and has not saved: toggles, a measurement, text,
+ * the stricter switch and photos; then line 1 as complete as Complete needs. */
+static void
+fill_both_lines (Fixture *f)
+{
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (line_part (f, 2, "case:pass")), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (line_part (f, 2, "scratch:fail")), TRUE);
+  rs_gui_test_set_text (line_part (f, 2, "voltage:value"), "5.1");
+  rs_gui_test_set_text (line_part (f, 2, "remark"), "外壳有轻微划痕");
+  gtk_switch_set_active (GTK_SWITCH (line_part (f, 2, "stricter")), TRUE);
+  add_photo (line_part (f, 2, "photos"), f->png);
+  add_photo (line_part (f, 2, "label:photos"), f->png);
+  click (f, "case:pass");
+  rs_gui_test_set_text (part (f, "voltage:value"), "5.0");
+}
+
+static void
+assert_line_2_kept (Fixture *f)
+{
+
+  g_assert_true (active (f, 2, "case:pass"));
+  g_assert_false (active (f, 2, "case:fail"));
+  g_assert_true (active (f, 2, "scratch:fail"));
+  g_assert_false (active (f, 2, "scratch:pass"));
+  g_assert_cmpstr (rs_gui_test_get_text (line_part (f, 2, "voltage:value")), ==, "5.1");
+  g_assert_cmpstr (rs_gui_test_get_text (line_part (f, 2, "remark")), ==, "外壳有轻微划痕");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (line_part (f, 2, "stricter"))));
+  g_assert_true (has_photo (line_part (f, 2, "photos"), f->png));
+  g_assert_true (has_photo (line_part (f, 2, "label:photos"), f->png));
+  /* The verdict still follows what is shown: stricter → fail. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (line_part (f, 2, "verdict"))), ==,
+                   rs_verdict_get_display_name (RS_VERDICT_FAIL));
+}
+
+/* Completing line 1 leaves line 2 as the inspector left it; completing line 2 then records
+ * exactly that. */
+static void
+test_complete_keeps_other_lines (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsReturn) ret = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  JsonObject *object;
+
+  fill_both_lines (f);
+  g_signal_emit_by_name (part (f, "complete"), "clicked");
+  g_assert_nonnull (f->notice);
+  g_assert_null (rs_inspection_section_get_part (f->section, 1, "verdict"));
+  assert_line_2_kept (f);
+
+  /* The same return opened again (the return's Inspect button) keeps it too. */
+  g_assert_true (rs_section_open (RS_SECTION (f->section), f->number, &error));
+  g_assert_no_error (error);
+  assert_line_2_kept (f);
+
+  g_signal_emit_by_name (line_part (f, 2, "complete"), "clicked");
+  ret = rs_returns_lookup (f->admin, f->number, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rs_return_get_state (ret), ==, RS_RETURN_INSPECTED);
+  g_assert_nonnull (strstr (f->notice, "E-2"));
+  {
+    /* The notice names the inspection: what core stored is what line 2 showed. */
+    const char *jy = strstr (f->notice, "JY");
+    g_autofree char *number = NULL;
+    g_autoptr(RsInspection) inspection = NULL;
+
+    g_assert_nonnull (jy);
+    number = g_strndup (jy, strspn (jy, "JY0123456789-"));
+    inspection = rs_inspections_lookup (f->admin, number, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (rs_inspection_get_sku (inspection), ==, "E-2");
+    g_assert_cmpint (rs_inspection_get_verdict (inspection), ==, RS_VERDICT_FAIL);
+    json = rs_inspection_to_json (inspection);
+  }
+  object = json_node_get_object (json);
+  g_assert_cmpstr (json_object_get_string_member (object, "remark"), ==, "外壳有轻微划痕");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "photos")), ==, 2);
+}
+
+/* Line 1 is partly being inspected elsewhere: Complete records only the rest, so line 1
+ * stays for what is left and starts afresh (what it showed is saved), line 2 keeps what
+ * was typed. */
+static void
+test_completed_line_afresh (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RsInspection) part_of_line = NULL;
+
+  part_of_line = rs_inspections_start (f->keeper, f->number, "E-1", 1000, &error);
+  g_assert_no_error (error);
+  fill_both_lines (f);
+  rs_gui_test_set_text (part (f, "remark"), "第一件");
+  g_signal_emit_by_name (part (f, "complete"), "clicked");
+  g_assert_nonnull (f->notice);
+  g_assert_nonnull (strstr (f->notice, "E-1"));
+
+  /* One of two left on line 1, nothing of the saved input shown as if unsaved. */
+  g_assert_true (g_str_has_prefix (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (
+                                     gtk_widget_get_ancestor (part (f, "case"), ADW_TYPE_PREFERENCES_GROUP))), "1 "));
+  g_assert_false (active (f, 1, "case:pass"));
+  g_assert_cmpstr (rs_gui_test_get_text (part (f, "voltage:value")), ==, "");
+  g_assert_cmpstr (rs_gui_test_get_text (part (f, "remark")), ==, "");
+  assert_line_2_kept (f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -238,5 +398,9 @@ main (int argc, char **argv)
   ADD ("/inspection/list", test_list);
   ADD ("/inspection/verdict-follows", test_verdict_follows);
   ADD ("/inspection/complete", test_complete);
+  g_test_add ("/inspection/complete-keeps-other-lines", Fixture, GUINT_TO_POINTER (2), fixture_set_up,
+              test_complete_keeps_other_lines, fixture_tear_down);
+  g_test_add ("/inspection/completed-line-afresh", Fixture, GUINT_TO_POINTER (2), fixture_set_up,
+              test_completed_line_afresh, fixture_tear_down);
   return g_test_run ();
 }
