@@ -4,7 +4,9 @@
 #include "rs-clock.h"
 #include "rs-error.h"
 #include "rs-i18n.h"
+#include "rs-list-index-private.h"
 #include "rs-master-private.h"
+#include "rs-paged-model.h"
 #include "rs-validate.h"
 
 #include <string.h>
@@ -337,6 +339,99 @@ rs_partners_search (RsSession *session, RsPartnerKind kind, const char *query, G
     return NULL;
   sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
   return fetch_all (kind, stmt, error);
+}
+
+/* The paged list's SQL (rs-paged-model.h), @T the table: constant fragments chosen by what
+ * is asked, the values bound. The same fields as rs_partners_search and its index. */
+#define PAGED_ACTIVE "t.active = 1"
+#define PAGED_FTS "t.id IN (SELECT rowid FROM @T_fts WHERE @T_fts MATCH :fts)"
+#define PAGED_LIKE \
+  "t.code LIKE :like ESCAPE '\\' OR t.name LIKE :like ESCAPE '\\' OR t.contact LIKE :like ESCAPE '\\' " \
+  "OR t.phone LIKE :like ESCAPE '\\'"
+/* PARTNER_COLUMNS of t (json_each has an id too), one row per key in the order of the keys. */
+#define PAGED_ROWS \
+  "SELECT t.id, t.code, t.name, t.contact, t.phone, t.email, t.address, t.remark, t.active " \
+  "FROM json_each (:keys) AS k JOIN @T t ON t.id = k.value ORDER BY k.key"
+
+typedef struct
+{
+  RsPartnerKind kind;
+  RsListSearch *search;
+} Paged;
+
+static void
+paged_free (Paged *paged)
+{
+  rs_list_search_free (paged->search);
+  g_free (paged);
+}
+
+static gboolean
+paged_bind (RsStatement *stmt, gpointer user_data, GError **error)
+{
+  Paged *paged = user_data;
+
+  rs_list_search_bind (paged->search, stmt);
+  return TRUE;
+}
+
+static GObject *
+paged_item (RsStatement *stmt, gpointer user_data, GError **error)
+{
+  Paged *paged = user_data;
+
+  return G_OBJECT (read_partner (paged->kind, stmt));
+}
+
+static char *
+for_table (RsPartnerKind kind, const char *template)
+{
+  GString *sql = g_string_new (template);
+
+  g_string_replace (sql, "@T", kinds[kind].table, 0);
+  return g_string_free (sql, FALSE);
+}
+
+GListModel *
+rs_partners_list_paged (RsSession *session, RsPartnerKind kind, const char *search, gboolean include_inactive,
+                        GError **error)
+{
+  g_autoptr(GPtrArray) conditions = g_ptr_array_new ();
+  g_autofree char *from = NULL, *where = NULL, *rows = NULL;
+  g_autofree char *fts = NULL;
+  Paged *paged;
+  RsPagedQuery query = {
+    .item_type = RS_TYPE_PARTNER,
+    .key = "t.id",
+    /* Codes are unique: the order is total. */
+    .order = "t.code",
+    .version_column = -1,   /* no column tells a change; 资料 reads the list again after one */
+    .make_item = paged_item,
+    .bind = paged_bind,
+    .destroy = (GDestroyNotify) paged_free,
+  };
+
+  g_return_val_if_fail (RS_IS_SESSION (session), NULL);
+  g_return_val_if_fail (kind == RS_PARTNER_CUSTOMER || kind == RS_PARTNER_SUPPLIER, NULL);
+  if (!rs_permission_check (session, RS_ACTION_VIEW, error))
+    return NULL;
+  paged = g_new0 (Paged, 1);
+  paged->kind = kind;
+  if (!rs_list_search_parse (search, &paged->search, error))
+    return paged_free (paged), NULL;
+  query.user_data = paged;
+
+  if (!include_inactive)
+    g_ptr_array_add (conditions, PAGED_ACTIVE);
+  if (paged->search != NULL && paged->search->fts != NULL)
+    g_ptr_array_add (conditions, fts = for_table (kind, PAGED_FTS));
+  else if (paged->search != NULL)
+    g_ptr_array_add (conditions, PAGED_LIKE);
+  where = rs_list_where (conditions);
+  query.from = from = for_table (kind, "@T t");
+  query.where = where;
+  query.rows = rows = for_table (kind, PAGED_ROWS);
+  return G_LIST_MODEL (rs_paged_model_new (rs_session_get_database (session), &query, error));
 }
 
 /* The partner by code, for the calls that change one. */

@@ -39,6 +39,16 @@ GListModel *rs_partners_search       (RsSession             *session,
                                       RsPartnerKind          kind,
                                       const char            *query,
                                       GError               **error);
+/* The customers or suppliers as the 资料 list shows them: an RsPagedModel (rs-paged-model.h)
+ * of RsPartner by code, read a page at a time. search (NULL or blank: every one) matches any
+ * part of code, name, contact or phone as rs_partners_search does; inactive ones only when
+ * asked. Needs RS_ACTION_VIEW; search text that is not UTF-8 or longer than 100 characters
+ * is refused (RS_ERROR_VALIDATION). */
+GListModel *rs_partners_list_paged   (RsSession             *session,
+                                      RsPartnerKind          kind,
+                                      const char            *search,
+                                      gboolean               include_inactive,
+                                      GError               **error);
 gboolean    rs_partners_set_active   (RsSession             *session,
                                       RsPartnerKind          kind,
                                       const char            *code,

@@ -38,6 +38,15 @@ GListModel *rs_products_list           (RsSession             *session,
 GListModel *rs_products_search         (RsSession             *session,
                                         const char            *query,
                                         GError               **error);
+/* The products as the 资料 list shows them: an RsPagedModel (rs-paged-model.h) of RsProduct
+ * by SKU, read a page at a time. search (NULL or blank: every product) matches any part of
+ * SKU, name, specification or barcode as rs_products_search does; inactive products only when
+ * asked. Needs RS_ACTION_VIEW; search text that is not UTF-8 or longer than 100 characters
+ * is refused (RS_ERROR_VALIDATION). */
+GListModel *rs_products_list_paged     (RsSession             *session,
+                                        const char            *search,
+                                        gboolean               include_inactive,
+                                        GError               **error);
 /* Deactivated products stay in history but are not offered for new documents. */
 gboolean    rs_products_set_active     (RsSession             *session,
                                         const char            *sku,

@@ -397,6 +397,52 @@ add_product (const char *sku, const char *name, gint64 price)
   g_assert_no_error (error);
 }
 
+#define N_MASTER 240
+
+static const char *const goods[] = { "螺丝刀", "电缆线", "扳手", "电钻", "插座", "灯泡" };
+static const char *const cities[] = { "上海", "北京", "广州", "深圳", "杭州" };
+
+/* For the paged lists of 资料: more than two pages of products and of customers, added out of
+ * the order of their SKUs and codes (some in lower case), a seventh or so inactive; specs,
+ * barcodes, contacts and phones on some. */
+static void
+add_master_data (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < N_MASTER; i++)
+    {
+      guint n = (i * 97) % N_MASTER;
+      g_autofree char *sku = g_strdup_printf (n % 5 == 0 ? "m-%03u" : "M-%03u", n);
+      g_autofree char *name = g_strdup_printf ("%s %u 号", goods[n % G_N_ELEMENTS (goods)], n);
+      g_autofree char *spec = n % 3 == 0 ? g_strdup_printf ("规格 %uL", n % 10) : g_strdup ("");
+      g_autofree char *barcode = n % 4 == 0 ? g_strdup_printf ("69%011u", n) : NULL;
+      RsProductFields fields = { .sku = sku, .name = name, .spec = spec, .unit = "个", .barcode = barcode };
+      g_autoptr(RsProduct) product = rs_products_add (world.admin, &fields, &error);
+
+      g_assert_no_error (error);
+      if (n % 7 == 3)
+        g_assert_true (rs_products_set_active (world.admin, sku, FALSE, &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < N_MASTER + 12; i++)
+    {
+      RsPartnerKind kind = i < N_MASTER ? RS_PARTNER_CUSTOMER : RS_PARTNER_SUPPLIER;
+      guint n = i < N_MASTER ? (i * 97) % N_MASTER : i;
+      g_autofree char *code = g_strdup_printf (kind == RS_PARTNER_SUPPLIER ? "S%03u" : n % 5 == 0 ? "k%03u" : "K%03u", n);
+      g_autofree char *name = g_strdup_printf ("%s%s %u", cities[n % G_N_ELEMENTS (cities)],
+                                               kind == RS_PARTNER_SUPPLIER ? "工厂" : "商行", n);
+      g_autofree char *phone = n % 2 == 0 ? g_strdup_printf ("1380013%04u", n) : g_strdup ("");
+      RsPartnerFields fields = { .code = code, .name = name, .contact = n % 3 == 0 ? "王经理" : "", .phone = phone };
+      g_autoptr(RsPartner) partner = rs_partners_add (world.admin, kind, &fields, &error);
+
+      g_assert_no_error (error);
+      if (n % 6 == 1)
+        g_assert_true (rs_partners_set_active (world.admin, kind, code, FALSE, &error));
+      g_assert_no_error (error);
+    }
+}
+
 static RsReturn *
 make_return (RsSession *session, guint i)
 {
@@ -456,6 +502,7 @@ world_set_up (void)
     g_autoptr(RsPartner) partner = rs_partners_add (world.admin, RS_PARTNER_SUPPLIER, &fields, &error);
     g_assert_no_error (error);
   }
+  add_master_data ();
   wh1 = rs_warehouses_add (world.admin, "WH1", "主仓库", NULL, &error);
   wh2 = rs_warehouses_add (world.admin, "WH2", "二号仓库", NULL, &error);
   g_assert_no_error (error);
@@ -960,13 +1007,20 @@ test_list_refusals (void)
       g_autoptr(GListModel) l1 = rs_returns_list (world.admin, &return_filter, &e1);
       g_autoptr(GListModel) l2 = rs_slips_list (world.admin, &slip_filter, &e2);
       g_autoptr(GListModel) l3 = rs_stock_query (world.admin, &stock_filter, &e3);
+      g_autoptr(GError) e4 = NULL, e5 = NULL;
+      g_autoptr(GListModel) l4 = rs_products_list_paged (world.admin, bad_searches[i], TRUE, &e4);
+      g_autoptr(GListModel) l5 = rs_partners_list_paged (world.admin, RS_PARTNER_SUPPLIER, bad_searches[i], FALSE, &e5);
 
       g_assert_error (e1, RS_ERROR, RS_ERROR_VALIDATION);
       g_assert_error (e2, RS_ERROR, RS_ERROR_VALIDATION);
       g_assert_error (e3, RS_ERROR, RS_ERROR_VALIDATION);
+      g_assert_error (e4, RS_ERROR, RS_ERROR_VALIDATION);
+      g_assert_error (e5, RS_ERROR, RS_ERROR_VALIDATION);
       g_assert_null (l1);
       g_assert_null (l2);
       g_assert_null (l3);
+      g_assert_null (l4);
+      g_assert_null (l5);
     }
   {
     RsSlipFilter filter = { .kind = -1, .state = -1, .date_from = "2026-02-30" };
@@ -1289,6 +1343,136 @@ test_slips_refresh (void)
   g_assert_cmpint (rs_slip_get_state (held), ==, RS_SLIP_POSTED);
 }
 
+/* ---- master data: products, customers, suppliers -------------------------- */
+
+/* Any of the fields contains the trimmed search, case folded, as the 资料 list matched them
+ * in memory before: the paged lists must list exactly these. */
+static gboolean
+fields_match (const char *const *fields, const char *search)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (search != NULL ? search : ""));
+  g_autofree char *needle = g_utf8_casefold (trimmed, -1);
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_autofree char *hay = g_utf8_casefold (fields[i], -1);
+      if (strstr (hay, needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+product_matches (gpointer item, const char *search)
+{
+  const char *fields[] = { rs_product_get_sku (item), rs_product_get_name (item), rs_product_get_spec (item),
+                           rs_product_get_barcode (item) != NULL ? rs_product_get_barcode (item) : "", NULL };
+  return fields_match (fields, search);
+}
+
+static gboolean
+partner_matches (gpointer item, const char *search)
+{
+  const char *fields[] = { rs_partner_get_code (item), rs_partner_get_name (item), rs_partner_get_contact (item),
+                           rs_partner_get_phone (item), NULL };
+  return fields_match (fields, search);
+}
+
+/* `paged` holds the items of `all` (every one, read whole by the unpaged list in the same
+ * order) that match, in that order; returns how many. */
+static guint
+assert_master_list (GListModel *paged, GListModel *all, gboolean (*matches) (gpointer, const char *),
+                    gint64 (*get_id) (gpointer), const char *search)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(GObject) want = g_list_model_get_item (all, i);
+      g_autoptr(GObject) got = NULL;
+
+      if (!matches (want, search))
+        continue;
+      got = g_list_model_get_item (paged, n++);
+      g_assert_nonnull (got);
+      g_assert_cmpint (get_id (got), ==, get_id (want));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (paged), ==, n);
+  return n;
+}
+
+static gint64 product_id (gpointer p) { return rs_product_get_id (p); }
+static gint64 partner_id (gpointer p) { return rs_partner_get_id (p); }
+
+static void
+test_master_lists (void)
+{
+  /* Blank, one and two characters (LIKE, escaped), three and more (the trigram index), in
+   * another case than stored, across a space, matching nothing. */
+  const char *const searches[] = {
+    NULL, "", "  ", "m", "m-", "M-1", "m-12", " M-123 ", "螺丝", "螺丝刀", "电钻 1", "规格", "格 3", "690", "69000",
+    "王", "王经理", "1380013", "13800130012", "上海", "深圳商行", "工厂", "k0", "K00", "s2", "%", "_", "无此内容",
+  };
+
+  for (int inactive = 0; inactive <= 1; inactive++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListModel) all_products = rs_products_list (world.admin, inactive, &error);
+      g_autoptr(GListModel) all_customers = rs_partners_list (world.admin, RS_PARTNER_CUSTOMER, inactive, &error);
+      g_autoptr(GListModel) all_suppliers = rs_partners_list (world.admin, RS_PARTNER_SUPPLIER, inactive, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+        {
+          g_autoptr(GListModel) p = rs_products_list_paged (world.admin, searches[i], inactive, &error);
+          g_autoptr(GListModel) c = rs_partners_list_paged (world.admin, RS_PARTNER_CUSTOMER, searches[i], inactive,
+                                                            &error);
+          g_autoptr(GListModel) s = rs_partners_list_paged (world.admin, RS_PARTNER_SUPPLIER, searches[i], inactive,
+                                                            &error);
+          guint np, nc, ns;
+
+          g_assert_no_error (error);
+          g_assert_true (RS_IS_PAGED_MODEL (p) && RS_IS_PAGED_MODEL (c) && RS_IS_PAGED_MODEL (s));
+          np = assert_master_list (p, all_products, product_matches, product_id, searches[i]);
+          nc = assert_master_list (c, all_customers, partner_matches, partner_id, searches[i]);
+          ns = assert_master_list (s, all_suppliers, partner_matches, partner_id, searches[i]);
+          g_test_message ("“%s”%s: %u products, %u customers, %u suppliers", searches[i] != NULL ? searches[i] : "(none)",
+                          inactive ? " with the inactive" : "", np, nc, ns);
+          if (searches[i] == NULL)
+            {
+              /* Unpaged, the lists below hold more than two pages. */
+              g_assert_cmpuint (np, >, 2 * RS_PAGED_MODEL_PAGE_SIZE);
+              g_assert_cmpuint (nc, >, 2 * RS_PAGED_MODEL_PAGE_SIZE);
+            }
+        }
+      /* The inactive ones are left out unless asked for, searched or not. */
+      {
+        g_autoptr(GListModel) found = rs_products_list_paged (world.admin, "M-00", inactive, &error);
+        gboolean any_inactive = FALSE;
+
+        g_assert_no_error (error);
+        for (guint i = 0; i < g_list_model_get_n_items (found); i++)
+          {
+            g_autoptr(RsProduct) product = g_list_model_get_item (found, i);
+            any_inactive |= !rs_product_get_active (product);
+          }
+        g_assert_true (any_inactive == inactive);   /* M-003 is inactive */
+      }
+    }
+
+  /* Opening a list reads no page; the first item, one. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GListModel) list = rs_products_list_paged (world.admin, NULL, TRUE, &error);
+    g_autoptr(GObject) first = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (rs_paged_model_get_n_page_loads (RS_PAGED_MODEL (list)), ==, 0);
+    first = g_list_model_get_item (list, 0);
+    g_assert_cmpuint (rs_paged_model_get_n_page_loads (RS_PAGED_MODEL (list)), ==, 1);
+  }
+}
+
 /* ---- stock and the ledger ------------------------------------------------- */
 
 static int stock_by_quantity (gpointer a, gpointer b) { return CMP (rs_stock_level_get_quantity (a), rs_stock_level_get_quantity (b)); }
@@ -1509,7 +1693,39 @@ test_query_plans (void)
     { { .kind = -1, .state = -1, .search = "深圳" }, TRUE, NULL },
   };
 
+  /* 资料's lists: the active rows by SKU or code from the index of both, every row from the
+   * SKU's or code's own; a search through the trigram index or (one or two characters) LIKE. */
+  const struct { const char *prefix; int kind; const char *search; gboolean inactive, filtered; const char *index; }
+    master_cases[] = {
+    { "SELECT p.id FROM product p", -1, NULL, FALSE, TRUE, "product_active_sku" },
+    { "SELECT p.id FROM product p", -1, NULL, TRUE, FALSE, "sqlite_autoindex_product_1" },
+    { "SELECT p.id FROM product p", -1, "螺丝刀", FALSE, TRUE, "product_fts" },
+    { "SELECT p.id FROM product p", -1, "螺丝刀", TRUE, TRUE, "product_fts" },
+    { "SELECT p.id FROM product p", -1, "螺丝", FALSE, TRUE, "product_active_sku" },
+    { "SELECT p.id FROM product p", -1, "螺丝", TRUE, TRUE, NULL },
+    { "SELECT t.id FROM customer t", RS_PARTNER_CUSTOMER, NULL, FALSE, TRUE, "customer_active_code" },
+    { "SELECT t.id FROM customer t", RS_PARTNER_CUSTOMER, NULL, TRUE, FALSE, "sqlite_autoindex_customer_1" },
+    { "SELECT t.id FROM customer t", RS_PARTNER_CUSTOMER, "华东商贸", FALSE, TRUE, "customer_fts" },
+    { "SELECT t.id FROM customer t", RS_PARTNER_CUSTOMER, "华东", TRUE, TRUE, NULL },
+    { "SELECT t.id FROM supplier t", RS_PARTNER_SUPPLIER, NULL, FALSE, TRUE, "supplier_active_code" },
+    { "SELECT t.id FROM supplier t", RS_PARTNER_SUPPLIER, NULL, TRUE, FALSE, "sqlite_autoindex_supplier_1" },
+    { "SELECT t.id FROM supplier t", RS_PARTNER_SUPPLIER, "深圳电子", TRUE, TRUE, "supplier_fts" },
+  };
+
   sqlite3_trace_v2 (handle, SQLITE_TRACE_STMT, on_statement, statements);
+  for (guint i = 0; i < G_N_ELEMENTS (master_cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListModel) list =
+        master_cases[i].kind < 0
+          ? rs_products_list_paged (world.admin, master_cases[i].search, master_cases[i].inactive, &error)
+          : rs_partners_list_paged (world.admin, master_cases[i].kind, master_cases[i].search, master_cases[i].inactive,
+                                    &error);
+
+      g_assert_no_error (error);
+      assert_plans (statements, master_cases[i].prefix, master_cases[i].filtered, master_cases[i].index);
+      g_ptr_array_set_size (statements, 0);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (return_cases); i++)
     {
       g_autoptr(GListModel) list = returns (world.admin, &return_cases[i].filter);
@@ -1565,6 +1781,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lists/slips-totals", test_slip_totals);
   g_test_add_func ("/lists/slips-filtered", test_slips_filtered);
   g_test_add_func ("/lists/slips-search", test_slips_search);
+  g_test_add_func ("/lists/master", test_master_lists);
   g_test_add_func ("/lists/query-plans", test_query_plans);
   g_test_add_func ("/lists/stock", test_stock);
   g_test_add_func ("/lists/ledger", test_ledger);

@@ -354,6 +354,9 @@ ATTEMPT_LIST (attempt_warehouses_list, rs_warehouses_list (s, error))
 ATTEMPT_LIST (attempt_locations_list, rs_locations_list (s, NULL, error))
 ATTEMPT_LIST (attempt_customers_list, rs_partners_list (s, RS_PARTNER_CUSTOMER, TRUE, error))
 ATTEMPT_LIST (attempt_suppliers_search, rs_partners_search (s, RS_PARTNER_SUPPLIER, "苏宁", error))
+ATTEMPT_LIST (attempt_products_paged, rs_products_list_paged (s, "电饭", TRUE, error))
+ATTEMPT_LIST (attempt_customers_paged, rs_partners_list_paged (s, RS_PARTNER_CUSTOMER, NULL, FALSE, error))
+ATTEMPT_LIST (attempt_suppliers_paged, rs_partners_list_paged (s, RS_PARTNER_SUPPLIER, "苏宁电器", TRUE, error))
 ATTEMPT_LIST (attempt_categories_list, rs_categories_list (s, error))
 ATTEMPT_LIST (attempt_reasons_list, rs_reasons_list (s, TRUE, error))
 ATTEMPT_LIST (attempt_audit_list, rs_audit_list (s, 10, error))
@@ -394,6 +397,9 @@ static const Entry entries[] = {
   { RS_ACTION_VIEW, "locations list", NULL, attempt_locations_list },
   { RS_ACTION_VIEW, "customers list", NULL, attempt_customers_list },
   { RS_ACTION_VIEW, "suppliers search", NULL, attempt_suppliers_search },
+  { RS_ACTION_VIEW, "products paged list", prepare_product, attempt_products_paged },
+  { RS_ACTION_VIEW, "customers paged list", NULL, attempt_customers_paged },
+  { RS_ACTION_VIEW, "suppliers paged list", NULL, attempt_suppliers_paged },
   { RS_ACTION_VIEW, "categories list", NULL, attempt_categories_list },
   { RS_ACTION_VIEW, "reasons list", NULL, attempt_reasons_list },
   { RS_ACTION_AUDIT_VIEW, "audit list", NULL, attempt_audit_list },
