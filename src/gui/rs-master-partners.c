@@ -31,34 +31,17 @@ get_active (gpointer item)
   return rs_partner_get_active (item);
 }
 
-static char *
-search_text (gpointer item)
-{
-  return g_strjoin (" ", rs_partner_get_code (item), rs_partner_get_name (item), rs_partner_get_contact (item),
-                    rs_partner_get_phone (item), NULL);
-}
-
-static GListModel *
-list_kind (RsSession *session, RsPartnerKind kind, const char *search, gboolean include_inactive, GError **error)
-{
-  GListModel *items;
-
-  if (search != NULL && *search != '\0' && !include_inactive)
-    return rs_partners_search (session, kind, search, error);
-  items = rs_partners_list (session, kind, include_inactive, error);
-  return items != NULL ? rs_master_filter (items, search_text, search, include_inactive, get_active) : NULL;
-}
-
+/* Searched in SQL and read a page at a time: a company may have 100,000 customers. */
 static GListModel *
 list_customers (RsSession *session, const char *search, gboolean include_inactive, GError **error)
 {
-  return list_kind (session, RS_PARTNER_CUSTOMER, search, include_inactive, error);
+  return rs_partners_list_paged (session, RS_PARTNER_CUSTOMER, search, include_inactive, error);
 }
 
 static GListModel *
 list_suppliers (RsSession *session, const char *search, gboolean include_inactive, GError **error)
 {
-  return list_kind (session, RS_PARTNER_SUPPLIER, search, include_inactive, error);
+  return rs_partners_list_paged (session, RS_PARTNER_SUPPLIER, search, include_inactive, error);
 }
 
 static char *cell_code (gpointer item) { return g_strdup (rs_partner_get_code (item)); }

@@ -26,23 +26,11 @@ get_active (gpointer item)
   return rs_product_get_active (item);
 }
 
-static char *
-search_text (gpointer item)
-{
-  return g_strjoin (" ", rs_product_get_sku (item), rs_product_get_name (item), rs_product_get_spec (item),
-                    rs_product_get_barcode (item) != NULL ? rs_product_get_barcode (item) : "", NULL);
-}
-
 static GListModel *
 list (RsSession *session, const char *search, gboolean include_inactive, GError **error)
 {
-  GListModel *items;
-
-  /* Core's search (the index, Chinese substrings) knows only active products. */
-  if (search != NULL && *search != '\0' && !include_inactive)
-    return rs_products_search (session, search, error);
-  items = rs_products_list (session, include_inactive, error);
-  return items != NULL ? rs_master_filter (items, search_text, search, include_inactive, get_active) : NULL;
+  /* Searched in SQL and read a page at a time: a company may have 100,000 products. */
+  return rs_products_list_paged (session, search, include_inactive, error);
 }
 
 static char *cell_sku (gpointer item) { return g_strdup (rs_product_get_sku (item)); }
