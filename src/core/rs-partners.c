@@ -344,6 +344,10 @@ rs_partners_search (RsSession *session, RsPartnerKind kind, const char *query, G
 /* The paged list's SQL (rs-paged-model.h), @T the table: constant fragments chosen by what
  * is asked, the values bound. The same fields as rs_partners_search and its index. */
 #define PAGED_ACTIVE "t.active = 1"
+/* With a search of the trigram index, what it finds is looked up by id and sorted: the "+"
+ * keeps SQLite from walking the whole index of active rows instead, testing each against the
+ * search (ten found among 100,000 products: 33 ms that way, 1 ms this way). */
+#define PAGED_ACTIVE_FOUND "+t.active = 1"
 #define PAGED_FTS "t.id IN (SELECT rowid FROM @T_fts WHERE @T_fts MATCH :fts)"
 #define PAGED_LIKE \
   "t.code LIKE :like ESCAPE '\\' OR t.name LIKE :like ESCAPE '\\' OR t.contact LIKE :like ESCAPE '\\' " \
@@ -399,6 +403,7 @@ rs_partners_list_paged (RsSession *session, RsPartnerKind kind, const char *sear
   g_autoptr(GPtrArray) conditions = g_ptr_array_new ();
   g_autofree char *from = NULL, *where = NULL, *rows = NULL;
   g_autofree char *fts = NULL;
+  gboolean found;
   Paged *paged;
   RsPagedQuery query = {
     .item_type = RS_TYPE_PARTNER,
@@ -421,9 +426,10 @@ rs_partners_list_paged (RsSession *session, RsPartnerKind kind, const char *sear
     return paged_free (paged), NULL;
   query.user_data = paged;
 
+  found = paged->search != NULL && paged->search->fts != NULL;
   if (!include_inactive)
-    g_ptr_array_add (conditions, PAGED_ACTIVE);
-  if (paged->search != NULL && paged->search->fts != NULL)
+    g_ptr_array_add (conditions, found ? PAGED_ACTIVE_FOUND : PAGED_ACTIVE);
+  if (found)
     g_ptr_array_add (conditions, fts = for_table (kind, PAGED_FTS));
   else if (paged->search != NULL)
     g_ptr_array_add (conditions, PAGED_LIKE);

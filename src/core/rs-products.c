@@ -373,6 +373,10 @@ rs_products_list (RsSession *session, gboolean include_inactive, GError **error)
 /* The paged list's SQL (rs-paged-model.h): constant fragments chosen by what is asked, the
  * values bound. The same fields as rs_products_search and its index. */
 #define PAGED_ACTIVE "p.active = 1"
+/* With a search of the trigram index, what it finds is looked up by id and sorted: the "+"
+ * keeps SQLite from walking the whole index of active rows instead, testing each against the
+ * search (ten found among 100,000 products: 33 ms that way, 1 ms this way). */
+#define PAGED_ACTIVE_FOUND "+p.active = 1"
 #define PAGED_FTS "p.id IN (SELECT rowid FROM product_fts WHERE product_fts MATCH :fts)"
 #define PAGED_LIKE \
   "p.sku LIKE :like ESCAPE '\\' OR p.name LIKE :like ESCAPE '\\' OR p.spec LIKE :like ESCAPE '\\' " \
@@ -421,7 +425,7 @@ rs_products_list_paged (RsSession *session, const char *search, gboolean include
     return NULL;
   query.user_data = parsed;
   if (!include_inactive)
-    g_ptr_array_add (conditions, PAGED_ACTIVE);
+    g_ptr_array_add (conditions, parsed != NULL && parsed->fts != NULL ? PAGED_ACTIVE_FOUND : PAGED_ACTIVE);
   if (parsed != NULL)
     g_ptr_array_add (conditions, parsed->fts != NULL ? PAGED_FTS : PAGED_LIKE);
   where = rs_list_where (conditions);
