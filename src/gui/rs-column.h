@@ -20,6 +20,7 @@ typedef enum {
   RS_COLUMN_EXPAND  = 1 << 1,   /* takes the width left over */
   RS_COLUMN_DIM     = 1 << 2,   /* secondary text */
   RS_COLUMN_WHOLE   = 1 << 3,   /* RsTableView: never shortened when narrow (numbers, dates) */
+  RS_COLUMN_TAG     = 1 << 4,   /* RsTableView: smaller, bold, in a pill (as .rs-tag) */
 } RsColumnFlags;
 
 GtkColumnViewColumn *rs_column_add_text     (GtkColumnView    *view,

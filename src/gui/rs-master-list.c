@@ -238,7 +238,7 @@ build (RsMasterList *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _(self->kind->title), -1);
   g_signal_connect_swapped (self->view, "activate", G_CALLBACK (row_activated), self);
   self->kind->add_columns (self->view);
-  rs_table_view_add_column_with_data (self->view, _("State"), state_text, (gpointer) self->kind, RS_COLUMN_DIM,
+  rs_table_view_add_column_with_data (self->view, _("State"), state_text, (gpointer) self->kind, RS_COLUMN_TAG,
                                       _("Inactive"), -1);
 
   self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());

@@ -7,6 +7,8 @@ G_BEGIN_DECLS
 
 /* Space on each side of a cell's text, in the rows and in the header. */
 #define RS_TABLE_VIEW_CELL_PADDING 6
+/* Left and right of an RS_COLUMN_TAG cell's text inside its pill. */
+#define RS_TABLE_VIEW_TAG_PADDING 6
 
 typedef struct {
   char *title;

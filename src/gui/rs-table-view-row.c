@@ -6,6 +6,7 @@
 /* Above and below the text, as a compact data table has it. */
 #define ROW_VERTICAL_PADDING 2
 
+
 struct _RsTableViewRow
 {
   GtkWidget parent_instance;
@@ -34,6 +35,16 @@ cell_layout (RsTableViewRow *self, const RsTableViewColumn *column, const char *
       pango_layout_set_attributes (layout, attributes);
       pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
     }
+  if (column->flags & RS_COLUMN_TAG)
+    {
+      g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+
+      /* As ui/style.css's .rs-tag: smaller and bold, in a pill. */
+      pango_attr_list_insert (attributes, pango_attr_scale_new (PANGO_SCALE_SMALL));
+      pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, attributes);
+      pango_layout_set_width (layout, MAX (width - 2 * RS_TABLE_VIEW_TAG_PADDING, 0) * PANGO_SCALE);
+    }
   return layout;
 }
 
@@ -60,6 +71,26 @@ rs_table_view_row_measure (GtkWidget *widget, GtkOrientation orientation, int fo
     *minimum = *natural = 0;
   else
     *minimum = *natural = text_height (self) + 2 * ROW_VERTICAL_PADDING;
+}
+
+/* The layout in a pill of its own colour, faint, as .rs-tag draws it. */
+static void
+append_tag (GtkSnapshot *snapshot, PangoLayout *layout, const GdkRGBA *color)
+{
+  GdkRGBA background = *color;
+  PangoRectangle ink, logical;
+  GskRoundedRect pill;
+  float height;
+
+  pango_layout_get_pixel_extents (layout, &ink, &logical);
+  height = logical.height;
+  background.alpha *= 0.1;
+  gsk_rounded_rect_init_from_rect (&pill, &GRAPHENE_RECT_INIT (0, 0, logical.width + 2 * RS_TABLE_VIEW_TAG_PADDING, height), height / 2);
+  gtk_snapshot_push_rounded_clip (snapshot, &pill);
+  gtk_snapshot_append_color (snapshot, &background, &pill.bounds);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (RS_TABLE_VIEW_TAG_PADDING, 0));
+  gtk_snapshot_append_layout (snapshot, layout, color);
 }
 
 static void
@@ -92,7 +123,10 @@ rs_table_view_row_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (edges[i] + RS_TABLE_VIEW_CELL_PADDING,
                                                               (height - layout_height) / 2));
-      gtk_snapshot_append_layout (snapshot, layout, (column->flags & RS_COLUMN_DIM) ? &dim : &color);
+      if (column->flags & RS_COLUMN_TAG)
+        append_tag (snapshot, layout, &color);
+      else
+        gtk_snapshot_append_layout (snapshot, layout, (column->flags & RS_COLUMN_DIM) ? &dim : &color);
       gtk_snapshot_restore (snapshot);
     }
 }

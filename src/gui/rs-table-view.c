@@ -114,6 +114,8 @@ measure_columns (RsTableView *self)
           gtk_widget_measure (column->arrow, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &arrow, NULL, NULL);
           arrow += HEADER_SPACING;
         }
+      if (column->flags & RS_COLUMN_TAG)
+        sample += 2 * RS_TABLE_VIEW_TAG_PADDING;
       column->width = MAX (title - arrow, sample + 2 * RS_TABLE_VIEW_CELL_PADDING);
     }
   self->widths_measured = !wait_for_rows;
