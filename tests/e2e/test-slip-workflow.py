@@ -289,6 +289,29 @@ try:
                     str(greyed))
             t.check("…and sees Reports and Users & Settings greyed", greyed.get("Reports") and greyed.get("Users & Settings"),
                     str(greyed))
+
+            # ---- the slips list: a header sorts it, Enter opens the row selected ----
+            open_section(app, "Slips")
+            numbers = sorted(slips())
+
+            def listed():
+                """The numbers in the order of the list's rows (a row says its cells: "RK…, In slip, …")."""
+                rows = [n.name.split(", ")[0] for n in app._find_all("label", None) if ", " in (n.name or "")]
+                return [r for r in rows if r in numbers]
+
+            app.click_with_mouse(exact_button(app, "Number"))       # A to Z
+            app.click_with_mouse(exact_button(app, "Number"))       # Z to A
+            for _ in range(50):
+                if listed() == numbers[::-1]:
+                    break
+                time.sleep(0.2)
+            t.check("two clicks on the Number header list the slips Z to A", listed() == numbers[::-1],
+                    f"{listed()} {numbers}")
+            first = [n for n in app._find_all("label", None) if (n.name or "").startswith(numbers[-1] + ", ")]
+            if first:
+                app.click_with_mouse(first[0])
+                app.key("Return")
+            t.step("Enter on the selected row opens that slip", wait_prefix, app, "label", f"In slip {numbers[-1]}")
         else:
             t.skip("the admin adds a user in the window", "the 管理 section is not in this build")
 except e2e.Failure as error:
