@@ -314,18 +314,26 @@ class Restock:
                               f"; on screen now: {self.describe()}")
             time.sleep(0.2)
 
+    def wait_match(self, role, matches, what, timeout=TIMEOUT):
+        """Waits for a node of that role for which matches(node) is true and returns it; a node
+        that goes away while it is looked at is passed over. what: the node, for the failure."""
+        deadline = time.time() + timeout
+        while True:
+            for node in self._find_all(role, None):
+                try:
+                    if matches(node):
+                        return node
+                except Exception:
+                    pass
+            if time.time() > deadline:
+                raise Failure(f"no {role} {what}; on screen now: {self.describe()}")
+            time.sleep(0.2)
+
     def wait_in(self, window, role, name, timeout=TIMEOUT):
         """Like wait(), for a node in the window (dialog) of that title: a field of the same name
         elsewhere (the login page's "User name") is not the one a person types into."""
-        deadline = time.time() + timeout
-        while True:
-            for node in self._find_all(role, name):
-                if self.window_title_of(node) == window:
-                    return node
-            if time.time() > deadline:
-                raise Failure(f"{role} {name!r} did not appear in the window {window!r}"
-                              f"; on screen now: {self.describe()}")
-            time.sleep(0.2)
+        return self.wait_match(role, lambda node: node.name == name and self.window_title_of(node) == window,
+                               f"{name!r} in the window {window!r}", timeout)
 
     def window_title_of(self, node):
         """The title of the window the node is in."""
@@ -336,14 +344,8 @@ class Restock:
 
     def wait_text(self, role, prefix, timeout=TIMEOUT):
         """Waits for a node whose name starts with prefix (labels whose text is built at run time)."""
-        deadline = time.time() + timeout
-        while True:
-            for node in self._find_all(role, None):
-                if (node.name or "").startswith(prefix):
-                    return node
-            if time.time() > deadline:
-                raise Failure(f"no {role} starting with {prefix!r}; on screen now: {self.describe()}")
-            time.sleep(0.2)
+        return self.wait_match(role, lambda node: (node.name or "").startswith(prefix),
+                               f"starting with {prefix!r}", timeout)
 
     def describe(self):
         """The labels, buttons and fields now on screen, for failure messages."""

@@ -71,39 +71,23 @@ def setup():
 
 # ---- finding things by name ----------------------------------------------------------------
 
+def _named_like(node, text, exact):
+    """GTK 4.8 names some mnemonic buttons "_Post Post": exact is text itself or "text …"."""
+    name = (node.name or "").replace("_", "")
+    return (name == text or name.startswith(text + " ")) if exact else text in name
+
+
 def named(app, role, text, exact=False, timeout=e2e.TIMEOUT):
-    """A node of role whose name holds text (GTK 4.8 names some mnemonic buttons "_Post Post");
-    exact: whose name, mnemonics aside, is text or starts with "text "."""
-    deadline = time.time() + timeout
-    while True:
-        for node in app._find_all(role, None):
-            try:
-                name = (node.name or "").replace("_", "")
-                if (name == text or name.startswith(text + " ")) if exact else text in name:
-                    return node
-            except Exception:
-                pass
-        if time.time() > deadline:
-            raise e2e.Failure(f"no {role} named like {text!r}; on screen: {app.describe()}")
-        time.sleep(0.2)
+    """A node of role whose name holds text; exact: whose name, mnemonics aside, is text or
+    starts with "text "."""
+    return app.wait_match(role, lambda node: _named_like(node, text, exact), f"named like {text!r}", timeout)
 
 
 def in_window(app, window, role, text, exact=False, timeout=e2e.TIMEOUT):
     """Like named(), for a node in the window (dialog) of that title: the detail page behind a
     dialog has its own "Add Cost…" and "Remark"."""
-    deadline = time.time() + timeout
-    while True:
-        for node in app._find_all(role, None):
-            try:
-                name = (node.name or "").replace("_", "")
-                if ((name == text or name.startswith(text + " ")) if exact else text in name) \
-                        and app.window_title_of(node) == window:
-                    return node
-            except Exception:
-                pass
-        if time.time() > deadline:
-            raise e2e.Failure(f"no {role} named like {text!r} in {window!r}; on screen: {app.describe()}")
-        time.sleep(0.2)
+    return app.wait_match(role, lambda node: _named_like(node, text, exact) and app.window_title_of(node) == window,
+                          f"named like {text!r} in {window!r}", timeout)
 
 
 def type_in_window(app, window, role, text, value):

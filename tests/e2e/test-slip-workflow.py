@@ -53,48 +53,15 @@ def slips():
 
 def button(app, text, timeout=e2e.TIMEOUT):
     """A push button whose name holds text: GTK 4.8 names some mnemonic buttons "_Post Post"."""
-    deadline = time.time() + timeout
-    while True:
-        for node in app._find_all("push button", None):
-            try:
-                if text in (node.name or "").replace("_", ""):
-                    return node
-            except Exception:
-                pass
-        if time.time() > deadline:
-            raise e2e.Failure(f"no push button named like {text!r}; on screen: {app.describe()}")
-        time.sleep(0.2)
+    return app.wait_match("push button", lambda node: text in (node.name or "").replace("_", ""),
+                          f"named like {text!r}", timeout)
 
 
 def exact_button(app, text, timeout=e2e.TIMEOUT):
     """The push button named text itself (a dialog's "Post", not the window's "Post…"; its "Add",
     not the page's "Add User"). GTK 4.8 names a mnemonic button "_Post Post"."""
-    deadline = time.time() + timeout
-    while True:
-        for node in app._find_all("push button", None):
-            try:
-                if (node.name or "").replace("_", "") in (text, f"{text} {text}"):
-                    return node
-            except Exception:
-                pass
-        if time.time() > deadline:
-            raise e2e.Failure(f"no push button {text!r}; on screen: {app.describe()}")
-        time.sleep(0.2)
-
-
-def wait_prefix(app, role, prefix, timeout=e2e.TIMEOUT):
-    """app.wait_text that survives a node going away while it is read."""
-    deadline = time.time() + timeout
-    while True:
-        for node in app._find_all(role, None):
-            try:
-                if (node.name or "").startswith(prefix):
-                    return node
-            except Exception:
-                pass
-        if time.time() > deadline:
-            raise e2e.Failure(f"no {role} starting with {prefix!r}; on screen: {app.describe()}")
-        time.sleep(0.2)
+    return app.wait_match("push button", lambda node: (node.name or "").replace("_", "") in (text, f"{text} {text}"),
+                          repr(text), timeout)
 
 
 def respond(app, text):
@@ -165,7 +132,7 @@ try:
         app.type_into("text", "Quantity, line 3", "4")
         app.click(button(app, "Post…"))
         t.step("Post… asks first, showing the stock that will change",
-               wait_prefix, app, "label", "Posting moves this stock and freezes the slip")
+               app.wait_text, "label", "Posting moves this stock and freezes the slip")
         respond(app, "Post")
         number = None
         for _ in range(50):
@@ -197,7 +164,7 @@ try:
         # ---- amend the posted slip: void + a new draft, posted again ----
         t.step("the editor shows the posted slip", app.wait, "label", f"In slip {number}")
         app.click(button(app, "Amend…"))
-        wait_prefix(app, "label", "A posted slip does not change")
+        app.wait_text("label", "A posted slip does not change")
         respond(app, "Amend")
         t.step("Amend opens the copy as a new draft", app.wait, "label", f"In slip {number}-1")
         after = slips()
@@ -209,7 +176,7 @@ try:
         t.check("voiding took the stock back", on_hand("P-1") == 0, str(cli("stock")))
         app.type_into("text", "Quantity, line 1", "12")
         app.click(button(app, "Post…"))
-        wait_prefix(app, "label", "Posting moves this stock")
+        app.wait_text("label", "Posting moves this stock")
         respond(app, "Post")
         for _ in range(50):
             if slips().get(f"{number}-1", {}).get("state") == "posted":
@@ -229,7 +196,7 @@ try:
         app.click(button(app, "Post…"))
         t.step("the short line is marked on the line, with what is there and what it takes",
                app.wait, "label", "Not enough stock at WH1 / A1: 4 btl on hand, this slip takes 9 btl.")
-        t.step("…and posting is refused", wait_prefix, app, "label", "Line 2 lacks stock: the slip cannot be posted.")
+        t.step("…and posting is refused", app.wait_text, "label", "Line 2 lacks stock: the slip cannot be posted.")
         t.check("no confirmation was offered", not any((n.name or "").replace("_", "").split(" ")[0] == "Post"
                                                        for n in app._find_all("push button", None)))
         drafts = [s for s in slips().values() if s["kind"] == "out"]
@@ -239,7 +206,7 @@ try:
         t.check("every button and field on the editor has a name", not app.unnamed_controls(),
                 str(app.unnamed_controls()))
         # ---- print to PDF from the print dialog: the out-slip shown ----
-        out_number = wait_prefix(app, "label", "Out slip ").name.split()[-1]
+        out_number = app.wait_text("label", "Out slip ").name.split()[-1]
         app.click(button(app, "Print…"))
         save = button(app, "Save PDF")
         app.click(save)
@@ -311,7 +278,7 @@ try:
             if first:
                 app.click_with_mouse(first[0])
                 app.key("Return")
-            t.step("Enter on the selected row opens that slip", wait_prefix, app, "label", f"In slip {numbers[-1]}")
+            t.step("Enter on the selected row opens that slip", app.wait_text, "label", f"In slip {numbers[-1]}")
         else:
             t.skip("the admin adds a user in the window", "the 管理 section is not in this build")
 except e2e.Failure as error:
