@@ -233,9 +233,7 @@ build (RsMasterList *self)
   gtk_box_append (GTK_BOX (self), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 
   self->view = RS_TABLE_VIEW (rs_table_view_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL, _(self->kind->title), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (rs_table_view_get_list_view (self->view)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(self->kind->title), -1);
+  rs_table_view_set_accessible_name (self->view, _(self->kind->title));
   g_signal_connect_swapped (self->view, "activate", G_CALLBACK (row_activated), self);
   self->kind->add_columns (self->view);
   rs_table_view_add_column_with_data (self->view, _("State"), state_text, (gpointer) self->kind, RS_COLUMN_TAG,

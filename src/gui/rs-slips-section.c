@@ -599,8 +599,7 @@ rs_slips_section_init (RsSlipsSection *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   rs_gui_stack_hide_other_pages (self->stack);
   rs_gui_stack_hide_other_pages (self->list_stack);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (rs_table_view_get_list_view (self->slips_view)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Slips"), -1);
+  rs_table_view_set_accessible_name (self->slips_view, _("Slips"));
   rs_column_name_drop_down (self->kind_dropdown, _("Kind"));
   rs_column_name_drop_down (self->state_dropdown, _("State"));
   rs_column_name_drop_down (self->warehouse_dropdown, _("Warehouse"));

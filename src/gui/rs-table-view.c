@@ -152,8 +152,8 @@ void
 rs_table_view_compute_edges (RsTableView *self, int width, int *edges)
 {
   guint n = self->columns->len;
-  int total = 0, level = G_MAXINT, x = 0, extra;
-  guint n_expand = 0, expand_seen = 0;
+  guint n_expand = 0, last_expand = n - 1;
+  int total = 0, level = G_MAXINT, x = 0, extra, n_shares, share;
 
   measure_columns (self);
   for (guint i = 0; i < n; i++)
@@ -162,7 +162,7 @@ rs_table_view_compute_edges (RsTableView *self, int width, int *edges)
 
       total += column->width;
       if (column->flags & RS_COLUMN_EXPAND)
-        n_expand++;
+        n_expand++, last_expand = i;
     }
   /* Too narrow for every column: the widest give up width first, so that short ones stay
    * whole, and RS_COLUMN_WHOLE ones (numbers, dates) never give up any. */
@@ -174,19 +174,20 @@ rs_table_view_compute_edges (RsTableView *self, int width, int *edges)
         total += cut_width (g_ptr_array_index (self->columns, i), level);
     }
   /* What is left goes to the expand columns in equal shares, the last one taking the odd
-   * pixels (to the last column when none expands). */
+   * pixels (all to the last column when none expands). */
   extra = MAX (width - total, 0);
-  if (n_expand == 0)
-    n_expand = 1;
+  n_shares = MAX ((int) n_expand, 1);
+  share = extra / n_shares;
   for (guint i = 0; i < n; i++)
     {
       RsTableViewColumn *column = g_ptr_array_index (self->columns, i);
-      gboolean expands = (column->flags & RS_COLUMN_EXPAND) != 0 || (i == n - 1 && expand_seen == 0);
 
       edges[i] = x;
       x += cut_width (column, level);
-      if (expands)
-        x += ++expand_seen < n_expand ? extra / (int) n_expand : extra - (extra / (int) n_expand) * (int) (n_expand - 1);
+      if (i == last_expand)
+        x += extra - share * (n_shares - 1);
+      else if (column->flags & RS_COLUMN_EXPAND)
+        x += share;
     }
   edges[n] = MAX (width, x);
 }
@@ -361,6 +362,14 @@ rs_table_view_get_list_view (RsTableView *self)
   return self->list_view;
 }
 
+void
+rs_table_view_set_accessible_name (RsTableView *self, const char *name)
+{
+  g_return_if_fail (RS_IS_TABLE_VIEW (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 char *
 rs_table_view_get_cell_text (RsTableView *self, guint position, guint column)
 {
@@ -393,7 +402,7 @@ header_height (RsTableView *self)
 
 static void
 rs_table_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
-                  int *minimum, int *natural, int *minimum_baseline, int *natural_baseline)
+                       int *minimum, int *natural, int *minimum_baseline, int *natural_baseline)
 {
   RsTableView *self = RS_TABLE_VIEW (widget);
   int separator, list_minimum, list_natural;

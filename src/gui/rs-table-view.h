@@ -15,16 +15,16 @@ G_BEGIN_DECLS
 #define RS_TYPE_TABLE_VIEW (rs_table_view_get_type ())
 G_DECLARE_FINAL_TYPE (RsTableView, rs_table_view, RS, TABLE_VIEW, GtkWidget)
 
-GtkWidget   *rs_table_view_new            (void);
+GtkWidget   *rs_table_view_new                  (void);
 /* sample: the widest text the column usually shows, or NULL: as wide as the widest of the
  * first rows of the first model that has any (up to a limit); sort_key: the caller's enum
  * value, or -1 for a column that does not sort. */
-void         rs_table_view_add_column     (RsTableView          *self,
-                                      const char       *title,
-                                      RsColumnTextFunc  text,
-                                      RsColumnFlags     flags,
-                                      const char       *sample,
-                                      int               sort_key);
+void         rs_table_view_add_column           (RsTableView         *self,
+                                                 const char          *title,
+                                                 RsColumnTextFunc     text,
+                                                 RsColumnFlags        flags,
+                                                 const char          *sample,
+                                                 int                  sort_key);
 /* A cell's text from item and the column's data, newly allocated (NULL for empty). */
 typedef char *(*RsTableViewTextFunc) (gpointer item,
                                       gpointer data);
@@ -36,22 +36,25 @@ void         rs_table_view_add_column_with_data (RsTableView         *self,
                                                  RsColumnFlags        flags,
                                                  const char          *sample,
                                                  int                  sort_key);
-guint        rs_table_view_get_n_columns  (RsTableView          *self);
+guint        rs_table_view_get_n_columns        (RsTableView         *self);
 /* Shows model (items for the columns' text functions) with a single selection, none at first. */
-void         rs_table_view_set_model      (RsTableView          *self,
-                                      GListModel       *model);
+void         rs_table_view_set_model            (RsTableView         *self,
+                                                 GListModel          *model);
 /* The key the header sorts by and its direction; FALSE when no header was clicked. */
-gboolean     rs_table_view_get_sort       (RsTableView          *self,
-                                      int              *key,
-                                      gboolean         *descending);
+gboolean     rs_table_view_get_sort             (RsTableView         *self,
+                                                 int                 *key,
+                                                 gboolean            *descending);
 /* As a click on that column's header would: emits "sort-changed". */
-void         rs_table_view_sort_by        (RsTableView          *self,
-                                      int               key,
-                                      gboolean          descending);
-GtkListView *rs_table_view_get_list_view  (RsTableView          *self);
-/* The text of a row's cell as drawn (for tests and tooltips), newly allocated. */
-char        *rs_table_view_get_cell_text  (RsTableView          *self,
-                                      guint             position,
-                                      guint             column);
+void         rs_table_view_sort_by              (RsTableView         *self,
+                                                 int                  key,
+                                                 gboolean             descending);
+GtkListView *rs_table_view_get_list_view        (RsTableView         *self);
+/* What a screen reader calls the table and its list of rows ("出入库单"). */
+void         rs_table_view_set_accessible_name  (RsTableView         *self,
+                                                 const char          *name);
+/* The text of a row's cell as drawn (tests), newly allocated. */
+char        *rs_table_view_get_cell_text        (RsTableView         *self,
+                                                 guint                position,
+                                                 guint                column);
 
 G_END_DECLS

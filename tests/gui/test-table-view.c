@@ -191,6 +191,11 @@ test_rows (Fixture *f, gconstpointer data)
   g_assert_cmpint (gtk_widget_get_height (g_ptr_array_index (rows, 0)), ==,
                    gtk_widget_get_height (g_ptr_array_index (rows, 2)));
 
+  /* The table and its list of rows carry one name. */
+  rs_table_view_set_accessible_name (f->table, "Partners");
+  gtk_test_accessible_assert_property (f->table, GTK_ACCESSIBLE_PROPERTY_LABEL, "Partners");
+  gtk_test_accessible_assert_property (rs_table_view_get_list_view (f->table), GTK_ACCESSIBLE_PROPERTY_LABEL, "Partners");
+
   /* Enter (or a double click) on a row: the table says which. */
   g_signal_emit_by_name (rs_table_view_get_list_view (f->table), "activate", 1);
   g_assert_cmpuint (f->activated, ==, 1);
@@ -260,6 +265,22 @@ test_widths_from_rows (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* No expand column: what is left goes to the last one, once. */
+static void
+test_no_expand (Fixture *f, gconstpointer data)
+{
+  RsTableView *table = RS_TABLE_VIEW (g_object_ref_sink (rs_table_view_new ()));
+  int edges[3], code;
+
+  rs_table_view_add_column (table, "Code", code_text, RS_COLUMN_TEXT, "RK20261126-0001", -1);
+  rs_table_view_add_column (table, "Length", length_text, RS_COLUMN_NUMERIC, "99", -1);
+  rs_table_view_compute_edges (table, 1000, edges);
+  code = ((RsTableViewColumn *) g_ptr_array_index (rs_table_view_get_columns (table), 0))->width;
+  g_assert_cmpint (edges[1], ==, code);
+  g_assert_cmpint (edges[2], ==, 1000);
+  g_object_unref (table);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -267,6 +288,7 @@ main (int argc, char **argv)
   g_test_add ("/table-view/edges", Fixture, NULL, fixture_setup, test_edges, fixture_teardown);
   g_test_add ("/table-view/header-sort", Fixture, NULL, fixture_setup, test_header_sort, fixture_teardown);
   g_test_add ("/table-view/rows", Fixture, NULL, fixture_setup, test_rows, fixture_teardown);
+  g_test_add ("/table-view/no-expand", Fixture, NULL, fixture_setup, test_no_expand, fixture_teardown);
   g_test_add ("/table-view/widths-from-rows", Fixture, NULL, fixture_setup, test_widths_from_rows, fixture_teardown);
   return g_test_run ();
 }
