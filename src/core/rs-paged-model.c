@@ -409,7 +409,9 @@ read_page (RsPagedModel *self, guint index, GError **error)
     return g_propagate_error (error, local_error), NULL;
   if (items->len != length)
     {
-      /* The lists' rows are never deleted: a short page means the file was changed behind core's back. */
+      /* Rows are not deleted from the lists, but for products, customers and suppliers nothing
+       * refers to (资料 reads its list again after it removes one): a short page means another
+       * program removed one of those, or the file was changed behind core's back. */
       g_set_error_literal (error, RS_ERROR, RS_ERROR_STORAGE,
                            _("Rows of this list are missing from the database; run a check of the database."));
       return NULL;
